@@ -48,12 +48,12 @@ public sealed record Document
 
     /// <summary>The items of a layer, or an empty array when no stage added it.</summary>
     public ImmutableArray<T> Layer<T>(LayerKey<T> key) where T : class, ISpanned =>
-        LayerSet.TryGetValue(key.Name, out var layer) ? layer.Items.CastArray<T>() : [];
+        LayerSet.TryGetValue(key.Name, out var layer) ? (ImmutableArray<T>)layer.Items : [];
 
     /// <summary>A copy with the layer set (sorted by span), recording the stage that made it.</summary>
     public Document With<T>(LayerKey<T> key, IEnumerable<T> items, string stage, string stageVersion) where T : class, ISpanned
     {
-        var sorted = items.Cast<ISpanned>().OrderBy(i => i.Span).ToImmutableArray();
+        var sorted = items.OrderBy(i => i.Span).ToImmutableArray();
         foreach (var item in sorted)
         {
             if (item.Span.Start < 0 || item.Span.End > Text.Length || item.Span.End < item.Span.Start)

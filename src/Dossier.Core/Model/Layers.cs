@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Dossier.Core.Model;
 
 /// <summary>
@@ -35,5 +33,8 @@ public static class Layers
     public static LayerKey? ByName(string name) => All.FirstOrDefault(k => k.Name == name);
 }
 
-/// <summary>An immutable, sorted layer of spanned annotations, with the stage that made it.</summary>
-public sealed record Layer(LayerKey Key, string Stage, string StageVersion, ImmutableArray<ISpanned> Items);
+/// <summary>
+/// An immutable, sorted layer of spanned annotations, with the stage that made it (provenance).
+/// <see cref="Items"/> is the boxed <c>ImmutableArray&lt;T&gt;</c> of the key's element type.
+/// </summary>
+public sealed record Layer(LayerKey Key, string Stage, string StageVersion, IReadOnlyList<ISpanned> Items);
