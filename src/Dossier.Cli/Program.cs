@@ -1,8 +1,15 @@
-using System.CommandLine;
-var root = new RootCommand("Dossier");
-var opt = new Option<string>("--out") { Description = "x", DefaultValueFactory = _ => "out" };
-var arg = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore };
-var analyze = new Command("analyze", "Analyze") { arg, opt };
-analyze.SetAction(async (ParseResult pr, CancellationToken ct) => { Console.WriteLine(pr.GetValue(opt)); await Task.CompletedTask; return 0; });
-root.Subcommands.Add(analyze);
-return await root.Parse(args).InvokeAsync();
+using Dossier.Cli;
+using Dossier.Cli.Commands;
+
+// Dossier's command line: one line per feature; each command file maps its own options and action.
+var root = CommandLine.Root(
+    "Dossier: evidence-linked intelligence dossiers from news reports.",
+    AnalyzeCommand.Create(),
+    ExtractCommand.Create(),
+    NlpCommand.Create(),
+    ExportCommand.Create(),
+    EvalCommand.Create(),
+    TrainCommand.Create(),
+    BenchCommand.Create());
+
+return await CommandLine.RunAsync(root, args);

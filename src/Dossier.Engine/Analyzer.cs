@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Dossier.Core.Diagnostics;
+using Dossier.Core.Model;
+using Dossier.Core.Pipeline;
+using Dossier.Ingest;
+using Dossier.Ingest.Extraction;
+using Dossier.Storage;
+using NodaTime;
+using CorpusModel = Dossier.Core.Model.Corpus;
+
+namespace Dossier;
+
+/// <summary>What one analysis produced: the corpus (documents and everything derived) and the diagnostics.</summary>
+public sealed record AnalysisResult(
+    CorpusModel Corpus,
+    IReadOnlyList<Diagnostic> Diagnostics,
+    int InputItems,
+    int NewDocuments)
+{
+    /// <summary>True when at least one document could be analysed (the CLI's exit code 0).</summary>
+    public bool AnalysedAnything => Corpus.Documents.Length > 0;
+}
+
+/// <summary>
+/// The library entry point: <c>var result = await Analyzer.Default.AnalyzeAsync(["reports/"]);</c>
+/// Reads inputs, extracts clean text, runs the document stages in parallel, then the corpus stages over every
+/// document (those already in the database included), and stores the result.
+/// </summary>
+public sealed class Analyzer(Pipeline pipeline, IClock clock)
+{
+    public static Analyzer Default { get; } = new(DefaultPipeline.Create().Build(), SystemClock.Instance);
+
+    public Pipeline Pipeline { get; } = pipeline;
+
+    public async Task<AnalysisResult> AnalyzeAsync(
+        IReadOnlyList<string> inputs, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new AnalysisOptions();
+        var context = options.Context ?? new StageContext(clock, new DiagnosticBag());
+        var diagnostics = context.Diagnostics;
+        options.Progress?.Report(new AnalysisProgress("read", 0, inputs.Count));
+
+        var manifest = options.ManifestPath is null ? null : Manifest.Load(options.ManifestPath, diagnostics);
+        var raws = new InputReader().Read(inputs, manifest, diagnostics).ToList();
+        options.Progress?.Report(new AnalysisProgress("read", inputs.Count, inputs.Count));
+
+        var extracted = new Extractor().Extract(raws, context);
+        await using var store = options.DatabasePath is null
+            ? null
+            : await SqliteDossierStore.OpenAsync(options.DatabasePath, cancellationToken);
+
+        var fresh = new List<Document>();
+        foreach (var document in extracted)
+        {
+            if (store is null || !await store.ContainsAsync(document.Id, cancellationToken)) fresh.Add(document);
+        }
+
+        var processed = await ProcessDocumentsAsync(fresh, store, options, context, cancellationToken);
+        var all = store is null ? processed : await store.LoadDocumentsAsync(cancellationToken);
+
+        options.Progress?.Report(new AnalysisProgress("corpus", 0, 1));
+        // Sorted by id so that the corpus stages never see input order.
+        var corpus = Pipeline.ProcessCorpus(
+            new CorpusModel { Documents = [.. all.OrderBy(d => d.Id, StringComparer.Ordinal)] }, context);
+        options.Progress?.Report(new AnalysisProgress("corpus", 1, 1));
+
+        if (store is not null)
+        {
+            await store.SaveDocumentsAsync(corpus.Documents, cancellationToken);
+            await store.SaveCorpusAsync(corpus, cancellationToken);
+        }
+        return new AnalysisResult(corpus, diagnostics.Items, raws.Count, processed.Count);
+    }
+
+    /// <summary>Runs the language layers on one clean text, as given (no cleaning): what <c>dossier nlp</c> shows.</summary>
+    public Document AnalyzeText(string text, string source, LocalDate? published, StageContext? context = null)
+    {
+        var document = new Document(Core.Text.ContentHash.Of(text), source, text, new DocumentMetadata { Published = published });
+        return Pipeline.ProcessDocument(document, context ?? new StageContext(clock, new DiagnosticBag()));
+    }
+
+    private async Task<IReadOnlyList<Document>> ProcessDocumentsAsync(
+        IReadOnlyList<Document> documents, IDossierStore? store, AnalysisOptions options, StageContext context,
+        CancellationToken cancellationToken)
+    {
+        var results = new List<Document>(documents.Count);
+        var done = 0;
+        options.Progress?.Report(new AnalysisProgress("analyse", 0, documents.Count));
+        foreach (var batch in documents.Chunk(Math.Max(1, options.BatchSize)))
+        {
+            var processed = new ConcurrentDictionary<int, Document>();
+            Parallel.For(0, batch.Length,
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism), CancellationToken = cancellationToken },
+                i => processed[i] = Pipeline.ProcessDocument(batch[i], context));
+            var ordered = Enumerable.Range(0, batch.Length).Select(i => processed[i]).ToImmutableArray();
+            if (store is not null) await store.SaveDocumentsAsync(ordered, cancellationToken);
+            results.AddRange(ordered);
+            done += batch.Length;
+            options.Progress?.Report(new AnalysisProgress("analyse", done, documents.Count));
+        }
+        return results;
+    }
+}
