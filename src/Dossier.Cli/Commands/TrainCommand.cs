@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Dossier.Language.Actors;
+using Dossier.Language.Entities;
+
+namespace Dossier.Cli.Commands;
+
+/// <summary><c>dossier train MODEL</c>: rebuilds each committed model or resource from ../shared/data.</summary>
+public static class TrainCommand
+{
+    public static Command Create()
+    {
+        var shared = Path.Combine("..", "shared", "data");
+
+        var trainFile = new Option<string>("--train") { Description = "CoNLL training file.", DefaultValueFactory = _ => Path.Combine(shared, "conll2003", "train.txt") };
+        var validFile = new Option<string?>("--valid") { Description = "CoNLL file for tuning and reporting.", DefaultValueFactory = _ => Path.Combine(shared, "conll2003", "valid.txt") };
+        var epochs = new Option<int>("--epochs") { Description = "Training passes.", DefaultValueFactory = _ => NerTrainer.DefaultEpochs };
+        var modelOut = new Option<string>("--out") { Description = "Where the model is written.", DefaultValueFactory = _ => Path.Combine("src", "Dossier.Language", "Resources", "ner", NerModel.ResourceFile) };
+        var ner = new Command("ner", CommandLine.Describe("Train the named-entity tagger (reproduces the committed model).", "dossier train ner --train ../shared/data/conll2003/train.txt --valid ../shared/data/conll2003/valid.txt"))
+        {
+            trainFile, validFile, epochs, modelOut,
+        };
+        ner.SetAction(parse =>
+        {
+            var reporter = CommandLine.Reporter(parse);
+            if (!CommandLine.CheckInputsExist([parse.GetValue(trainFile)!], reporter)) return CommandLine.UsageError;
+            var model = NerTrainer.Train(parse.GetValue(trainFile)!, parse.GetValue(validFile), parse.GetValue(epochs), reporter.Info);
+            using (var stream = File.Create(parse.GetValue(modelOut)!)) model.Save(stream);
+            reporter.Info($"wrote {parse.GetValue(modelOut)}");
+            return CommandLine.Ok;
+        });
+
+        var gazetteerData = new Option<string>("--data") { Description = "The gazetteer folder.", DefaultValueFactory = _ => Path.Combine(shared, "gazetteers") };
+        var gazetteerOut = new Option<string>("--out") { Description = "Where the compact resources are written.", DefaultValueFactory = _ => Path.Combine("src", "Dossier.Language", "Resources", "actors") };
+        var gazetteer = new Command("gazetteer", CommandLine.Describe("Derive the compact actor gazetteer (countries, demonyms, cities, leaders).", "dossier train gazetteer --data ../shared/data/gazetteers"))
+        {
+            gazetteerData, gazetteerOut,
+        };
+        gazetteer.SetAction(parse =>
+        {
+            var reporter = CommandLine.Reporter(parse);
+            if (!CommandLine.CheckInputsExist([parse.GetValue(gazetteerData)!], reporter)) return CommandLine.UsageError;
+            GazetteerBuilder.Build(parse.GetValue(gazetteerData)!, parse.GetValue(gazetteerOut)!);
+            reporter.Info($"wrote {parse.GetValue(gazetteerOut)}");
+            return CommandLine.Ok;
+        });
+
+        return new Command("train", CommandLine.Describe("Rebuild a committed model or resource from ../shared/data.", "dossier train ner", "dossier train gazetteer"))
+        {
+            ner, gazetteer,
+        };
+    }
+}
