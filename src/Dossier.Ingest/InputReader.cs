@@ -164,6 +164,11 @@ public static class InputReader
                 }
                 buffer.Write(chunk, 0, read);
             }
+            if (compressed && buffer.Length == 0 && length > 0)
+            {
+                diagnostics.Add(Codes.MalformedArchive, Severity.Error, path, "gzip data is truncated or holds nothing; skipped. Re-compress the file.");
+                return null;
+            }
             return buffer.ToArray();
         }
         catch (InvalidDataException ex)

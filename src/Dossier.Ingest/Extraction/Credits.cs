@@ -30,7 +30,7 @@ internal static partial class Credits
         string? outlet = null;
         var understood = true;
         // Dates, times and "Updated …" trail many bylines after a separator.
-        var text = TrailingSeparator().Split(credit)[0];
+        var text = LeadingBy().Replace(TrailingSeparator().Split(credit)[0], "");
         foreach (var rawPart in NameSeparator().Split(text))
         {
             var part = Handle().Replace(Email().Replace(rawPart, ""), "").Trim(' ', '.', ',', ';', ':', '|', '-', '–', '—', '\u00A0');
@@ -90,6 +90,9 @@ internal static partial class Credits
 
     [GeneratedRegex(@"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\bи\b)\s*")]
     private static partial Regex NameSeparator();
+
+    [GeneratedRegex(@"^\s*(?i:by|von|par|por)\s+")]
+    private static partial Regex LeadingBy();
 
     [GeneratedRegex(@"@\w+")]
     private static partial Regex Handle();

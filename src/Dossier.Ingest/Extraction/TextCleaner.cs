@@ -110,7 +110,7 @@ internal static partial class TextCleaner
         if (line[^1] is '.' or ',' or ':' or ';') return false;
         if (BoilerplateRules.Classify(line) is not null || Credits.ParseByline(line) is not null) return false;
         var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length > 30) return false;
+        if (words.Length > 30 || SentenceBreak().IsMatch(line)) return false;
         var significant = words.Where(w => w.Count(char.IsLetter) >= 4).ToList();
         var capitalised = significant.Count(w => char.IsUpper(w.First(char.IsLetter)));
         return line.Length <= 90 || (significant.Count > 0 && capitalised >= significant.Count * 0.6);
@@ -134,12 +134,14 @@ internal static partial class TextCleaner
     }
 
     /// <summary>
-    /// An appeal block ("A Message from …", "Dear readers, …") in the second half of the article runs to its end:
+    /// An appeal block ("A Message from …", "Dear readers, …") after the story runs to its end:
     /// the outlet's own message, not the report.
     /// </summary>
     private static void MarkAppealBlock(List<string> items, string?[] reasons)
     {
-        for (var i = items.Count / 2; i < items.Count; i++)
+        // After the story has begun (two blocks at least, a third of the way in): an appeal opening the page is not
+        // followed by the article's end.
+        for (var i = Math.Max(2, items.Count / 3); i < items.Count; i++)
         {
             if (!BoilerplateRules.StartsAppealBlock(items[i])) continue;
             for (var j = i; j < items.Count; j++) reasons[j] ??= RemovalReasons.DonationAppeal;
@@ -191,6 +193,10 @@ internal static partial class TextCleaner
 
     /// <summary>A comparison key: lower case letters and digits only, so quotes and punctuation do not hide a repeat.</summary>
     public static string Key(string text) => NonWord().Replace(text.ToLowerInvariant(), " ").Trim();
+
+    /// <summary>Two sentences on one line ("… said. The …"): prose, not a headline. Initials (U.S. President) do not count.</summary>
+    [GeneratedRegex(@"\p{Ll}{2}[.!?] \p{Lu}")]
+    private static partial Regex SentenceBreak();
 
     [GeneratedRegex(@"\n[ \t\u00A0]*\n")]
     private static partial Regex BlankLines();
