@@ -1,0 +1,144 @@
+using System.Text.RegularExpressions;
+
+namespace Dossier.Ingest.Extraction;
+
+/// <summary>Why a block was taken out of the body (the <c>reason</c> of a removed text).</summary>
+public static class RemovalReasons
+{
+    public const string DonationAppeal = "donation-appeal";
+    public const string Newsletter = "newsletter";
+    public const string Byline = "byline";
+    public const string AuthorBio = "author-bio";
+    public const string RelatedLink = "related-link";
+    public const string SocialEmbed = "social-embed";
+    public const string SocialFollow = "social-follow";
+    public const string ShareBar = "share-bar";
+    public const string CommentPrompt = "comment-prompt";
+    public const string RepeatedTitle = "repeated-title";
+    public const string RepeatedBlock = "repeated-block";
+    public const string PhotoCredit = "photo-credit";
+    public const string Copyright = "copyright";
+    public const string Advertisement = "advertisement";
+    public const string Tags = "tags";
+    public const string Dateline = "dateline";
+    public const string Popup = "popup";
+    public const string OutletBoilerplate = "outlet-boilerplate";
+    public const string Navigation = "navigation";
+    public const string LinkList = "link-list";
+    public const string Caption = "caption";
+}
+
+/// <summary>
+/// Line-level patterns a news reader recognises as not part of the report: appeals, prompts, credits, link lines.
+/// Each rule is about the shape of the line, never about a particular site.
+/// </summary>
+internal static partial class BoilerplateRules
+{
+    /// <summary>The reason a single block is boilerplate on its own, or null.</summary>
+    public static string? Classify(string line)
+    {
+        if (line.Length > 600) return null; // boilerplate lines are short; a long block is article prose
+        if (CommentPrompt().IsMatch(line)) return RemovalReasons.CommentPrompt;
+        if (RelatedLine().IsMatch(line) || RelatedHeading().IsMatch(line)) return RemovalReasons.RelatedLink;
+        if (PhotoCredit().IsMatch(line)) return RemovalReasons.PhotoCredit;
+        if (ShareBar().IsMatch(line)) return RemovalReasons.ShareBar;
+        if (Advertisement().IsMatch(line)) return RemovalReasons.Advertisement;
+        if (Popup().IsMatch(line)) return RemovalReasons.Popup;
+        if (TweetAttribution().IsMatch(line) || EmbedLink().IsMatch(line) || InstagramEmbed().IsMatch(line)) return RemovalReasons.SocialEmbed;
+        if (Tags().IsMatch(line)) return RemovalReasons.Tags;
+        if (Dateline().IsMatch(line)) return RemovalReasons.Dateline;
+        if (ContainsSpeech(line)) return null; // a quoted appeal or call to follow is reported speech, not the outlet's own
+        if (Copyright().IsMatch(line)) return RemovalReasons.Copyright;
+        if (IsDonationAppeal(line)) return RemovalReasons.DonationAppeal;
+        if (IsNewsletter(line)) return RemovalReasons.Newsletter;
+        if (SocialFollow().IsMatch(line) || FollowOutletOn().IsMatch(line)) return RemovalReasons.SocialFollow;
+        return null;
+    }
+
+    /// <summary>A line that opens an appeal block ("A Message from …", "Dear readers,"): what follows it is the appeal.</summary>
+    public static bool StartsAppealBlock(string line) => line.Length < 200 && AppealBlockStart().IsMatch(line);
+
+    public static bool IsTweetAttribution(string line) => TweetAttribution().IsMatch(line);
+
+    public static bool HasEmbedLink(string line) => EmbedLink().IsMatch(line);
+
+    /// <summary>An appeal asks the reader (you/us) for money or support for the outlet's work.</summary>
+    public static bool IsDonationAppeal(string line) =>
+        AppealAsk().IsMatch(line) && AppealAddress().IsMatch(line) && AppealTopic().IsMatch(line);
+
+    private static bool IsNewsletter(string line) =>
+        NewsletterStart().IsMatch(line) || (line.Length < 300 && NewsletterWord().IsMatch(line) && NewsletterAction().IsMatch(line));
+
+    /// <summary>True when the line carries quoted speech: an opening quote mark followed by text.</summary>
+    public static bool ContainsSpeech(string line) => QuotedSpeech().IsMatch(line);
+
+    [GeneratedRegex(@"^(?:leave a (?:comment|reply)|post a comment|add (?:a|your) comment|\d+\s+comments?|comments?(?:\s*\(\d+\))?|join the (?:conversation|discussion)|(?:view|show|load|read|see) (?:all )?(?:\d+ )?comments|be the first to comment|comment on this (?:story|article|post)|have your say|kommentar(?:e)? schreiben|laisser un commentaire|deja un comentario)\s*[.:!…]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex CommentPrompt();
+
+    [GeneratedRegex(@"^(?:read(?: more| also| next| this)?|also read|see also|related(?: articles?| stories| coverage| reading| content| news)?|more(?:\s+(?:on|from|about)\b[^:]{0,40})?|recommended(?: reading)?|watch|listen|most read|trending|don'?t miss|must read|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|lee también|leer también|читайте также)\s*[:：|»›>–—-]\s*\S", RegexOptions.IgnoreCase)]
+    private static partial Regex RelatedLine();
+
+    [GeneratedRegex(@"^(?:related(?: articles?| stories| posts| coverage| news| content| reading)?|read more|more stories|more news|recommended(?: for you| stories)?|you (?:may|might) (?:also )?like|most (?:read|popular|viewed)|trending(?: now| stories)?|see more|top stories|latest (?:news|stories))\s*[:.]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex RelatedHeading();
+
+    [GeneratedRegex(@"^(?:photo of (?:the )?author|author(?:'s)? (?:photo|image|avatar)|(?:photo|photograph|image|picture|pictured|foto|bild|featured image)(?:\s+credits?)?\s*(?::|by\b|courtesy\b|via\b)|(?:credit|image source)\s*:|\(?(?:photo|image|file photo)\s*:)|(?:/|\|)\s*(?:getty images|reuters|ap photo|afp|epa|shutterstock|alamy)\)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex PhotoCredit();
+
+    [GeneratedRegex(@"^(?:(?:share(?: this(?: article| story| post)?)?(?: on| via)?|tweet|e-?mail|print|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|copy(?: the)? link|messenger|flipboard|pocket|bluesky|threads)\s*[|,·•:/]?\s*)+$", RegexOptions.IgnoreCase)]
+    private static partial Regex ShareBar();
+
+    [GeneratedRegex(@"^(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|publicité|publicidad|story continues below(?: advertisement)?|article continues below(?: advertisement)?|scroll to continue(?: with content)?|continue reading below)\s*[.:]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Advertisement();
+
+    [GeneratedRegex(@"^(?:remind me later|maybe later|no,? thanks?|not now|dismiss|accept(?: all)?(?: cookies)?|got it|close(?: this)?(?: window| message)?)\s*[.!]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Popup();
+
+    /// <summary>The attribution line under an embedded post: "— Name (@handle) Month D, YYYY".</summary>
+    [GeneratedRegex(@"^[—–-]{1,2}\s*[^()\n]{0,80}\(@\w{1,30}\)\s*(?:\p{L}+\.? \d{1,2}, \d{4}|\d{1,2}\.? \p{L}+\.? \d{4})\s*$")]
+    private static partial Regex TweetAttribution();
+
+    [GeneratedRegex(@"(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)", RegexOptions.IgnoreCase)]
+    private static partial Regex EmbedLink();
+
+    [GeneratedRegex(@"^(?:a post shared by .{1,80}\(@[\w.]+\)|view this post on (?:instagram|tiktok|facebook|x)|watch on youtube)", RegexOptions.IgnoreCase)]
+    private static partial Regex InstagramEmbed();
+
+    [GeneratedRegex(@"^(?:tags?|topics?|filed under|categories|category|keywords|schlagworte|themen)\s*[:：]", RegexOptions.IgnoreCase)]
+    private static partial Regex Tags();
+
+    [GeneratedRegex(@"^(?:published|posted|updated|last updated|first published|veröffentlicht|aktualisiert|publié|publicado)\b(?:\s+on)?\s*:?\s*.{0,60}\b\d{4}\b.{0,30}$", RegexOptions.IgnoreCase)]
+    private static partial Regex Dateline();
+
+    [GeneratedRegex(@"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Copyright();
+
+    [GeneratedRegex(@"\b(?:donat(?:e|es|ed|ion|ions|ing)|contribut(?:e|ion|ions|ing)|support(?:ing)? (?:us|our|independent)|by supporting|become a (?:member|patron|supporter|subscriber)|subscrib(?:e|ing) to (?:us|our)|need your (?:help|support)|your support|help us|chip in|patreon|buy me a coffee|sustain)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AppealAsk();
+
+    [GeneratedRegex(@"\b(?:you|your|you're|us|our|we)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AppealAddress();
+
+    [GeneratedRegex(@"\b(?:journalism|journalists|reporting|news|newsroom|coverage|work|mission|media|difference|impact)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AppealTopic();
+
+    [GeneratedRegex(@"^(?:a message from\b|dear (?:readers?|friends|subscribers|supporters|reader)\b|(?:please )?support (?:us|independent journalism|our journalism)\b|before you go\b|one more thing\b|we have a (?:small )?favou?r to ask\b|support (?:the|our) (?:newsroom|journalism|work)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex AppealBlockStart();
+
+    [GeneratedRegex(@"^(?:sign up|subscribe|get (?:our|the) .{0,40}newsletter|join our (?:mailing list|newsletter))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NewsletterStart();
+
+    [GeneratedRegex(@"\bnewsletters?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NewsletterWord();
+
+    [GeneratedRegex(@"\b(?:sign up|subscribe|inbox|delivered|e-?mail address|our free|enter your)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NewsletterAction();
+
+    [GeneratedRegex(@"^(?:connect with us|follow us|like us on|find us on|join us on|stay connected|follow (?:me|our)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex SocialFollow();
+
+    [GeneratedRegex(@"\bfollow (?:the )?(?-i:\p{Lu}).{0,60}\bon (?:facebook|twitter|x|instagram|telegram|youtube|tiktok|linkedin|threads|bluesky)\b.{0,80}$", RegexOptions.IgnoreCase)]
+    private static partial Regex FollowOutletOn();
+
+    [GeneratedRegex("[\"“”„«»]\\s*\\p{L}[^\"“”„«»]{3,}[\"“”„«»]")]
+    private static partial Regex QuotedSpeech();
+}

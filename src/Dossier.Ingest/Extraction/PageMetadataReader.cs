@@ -1,0 +1,294 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Dossier.Core.Model;
+using NodaTime;
+
+namespace Dossier.Ingest.Extraction;
+
+/// <summary>What a page says about itself, before the body is cleaned.</summary>
+internal sealed record PageMetadata
+{
+    public string? Title { get; init; }
+    public IReadOnlyList<string> Authors { get; init; } = [];
+    public LocalDate? Published { get; init; }
+    public LocalDate? Modified { get; init; }
+    public string? Outlet { get; init; }
+    public string? Url { get; init; }
+    public string? DeclaredLanguage { get; init; }
+    public string? Section { get; init; }
+    public string? Image { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+}
+
+/// <summary>
+/// Reads metadata in order of reliability: JSON-LD (NewsArticle and kin), OpenGraph and article:* meta, other meta
+/// names, then visible markup (&lt;h1&gt;, &lt;time&gt;, rel=author, byline elements, the URL's date).
+/// </summary>
+internal static partial class PageMetadataReader
+{
+    public static PageMetadata Read(IHtmlDocument document, MetadataHints hints)
+    {
+        var ld = JsonLd.Read(document);
+        var siteName = First(Meta(document, "og:site_name"), ld.Publisher, Meta(document, "application-name"));
+        var h1 = document.QuerySelector("h1") is { } heading ? Dom.Text(heading) : null;
+        var title = First(
+            hints.Title,
+            ld.Headline,
+            StripSiteName(Meta(document, "og:title"), siteName, fromTitleTag: false),
+            StripSiteName(Meta(document, "twitter:title"), siteName, fromTitleTag: false),
+            h1 is { Length: > 0 and < 300 } ? h1 : null,
+            StripSiteName(document.Title, siteName, fromTitleTag: true));
+
+        var authors = new List<string>();
+        foreach (var name in ld.Authors) authors.AddRange(Credits.ParseNames(name).Authors);
+        if (authors.Count == 0)
+        {
+            foreach (var value in new[] { Meta(document, "author"), Meta(document, "article:author"), Meta(document, "parsely-author"), Meta(document, "sailthru.author"), Meta(document, "dc.creator") })
+            {
+                if (value is null || value.StartsWith("http", StringComparison.OrdinalIgnoreCase)) continue;
+                authors.AddRange(Credits.ParseNames(value).Authors);
+            }
+        }
+        if (authors.Count == 0) authors.AddRange(VisibleAuthors(document));
+
+        var url = First(
+            document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"),
+            Meta(document, "og:url"),
+            ld.Url,
+            hints.Url);
+        if (url is not null && !url.StartsWith("http", StringComparison.OrdinalIgnoreCase)) url = hints.Url ?? url;
+
+        var published = hints.Published
+                        ?? Dates.ParseIsoDate(ld.DatePublished)
+                        ?? FirstDate(document, "article:published_time", "og:published_time", "datePublished", "date", "pubdate", "publishdate",
+                            "publish-date", "publish_date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date", "sailthru.date",
+                            "parsely-pub-date", "article.published", "cxenseparse:recs:publishtime")
+                        ?? ItempropDate(document, "datePublished")
+                        ?? TimeElementDate(document)
+                        ?? UrlDate(url);
+        var modified = Dates.ParseIsoDate(ld.DateModified)
+                       ?? FirstDate(document, "article:modified_time", "og:updated_time", "dateModified", "last-modified", "dcterms.modified")
+                       ?? ItempropDate(document, "dateModified");
+
+        var tags = document.QuerySelectorAll("meta[property='article:tag']").Select(m => m.GetAttribute("content"))
+            .Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!.Trim()).Distinct().ToList();
+
+        return new PageMetadata
+        {
+            Title = Clean(title),
+            Authors = authors.Distinct(StringComparer.Ordinal).ToList(),
+            Published = published,
+            Modified = modified,
+            Outlet = hints.Outlet ?? Clean(siteName),
+            Url = url,
+            DeclaredLanguage = document.DocumentElement.GetAttribute("lang") ?? Meta(document, "og:locale") ?? ld.Language,
+            Section = Clean(Meta(document, "article:section") ?? ld.Section),
+            Image = Meta(document, "og:image") ?? ld.Image,
+            Tags = tags,
+        };
+    }
+
+    private static string? Meta(IHtmlDocument document, string name)
+    {
+        foreach (var meta in document.QuerySelectorAll("meta"))
+        {
+            var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
+            if (key is null || !key.Equals(name, StringComparison.OrdinalIgnoreCase)) continue;
+            var content = meta.GetAttribute("content");
+            if (!string.IsNullOrWhiteSpace(content)) return content.Trim();
+        }
+        return null;
+    }
+
+    private static LocalDate? FirstDate(IHtmlDocument document, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            var date = Dates.ParseIsoDate(Meta(document, name)) ?? Dates.ParseLooseDate(Meta(document, name));
+            if (date is not null) return date;
+        }
+        return null;
+    }
+
+    private static LocalDate? ItempropDate(IHtmlDocument document, string property)
+    {
+        foreach (var element in document.QuerySelectorAll($"[itemprop={property}]"))
+        {
+            var value = element.GetAttribute("datetime") ?? element.GetAttribute("content") ?? Dom.Text(element);
+            var date = Dates.ParseIsoDate(value) ?? Dates.ParseLooseDate(value);
+            if (date is not null) return date;
+        }
+        return null;
+    }
+
+    /// <summary>The first &lt;time datetime&gt; in the article (or page), preferring one marked as publication time.</summary>
+    private static LocalDate? TimeElementDate(IHtmlDocument document)
+    {
+        var scope = (IParentNode?)document.QuerySelector("article") ?? document;
+        var times = scope.QuerySelectorAll("time[datetime]").ToList();
+        var preferred = times.FirstOrDefault(t => t.HasAttribute("pubdate") || (t.ClassName ?? "").Contains("publish", StringComparison.OrdinalIgnoreCase))
+                        ?? times.FirstOrDefault();
+        return preferred is null ? null : Dates.ParseIsoDate(preferred.GetAttribute("datetime"));
+    }
+
+    /// <summary>News URLs often carry the date: /2024/03/17/ or -2024-03-17-.</summary>
+    private static LocalDate? UrlDate(string? url)
+    {
+        if (url is null) return null;
+        var match = UrlDatePattern().Match(url);
+        return match.Success ? Dates.ParseIsoDate($"{match.Groups[1].Value}-{match.Groups[2].Value}-{match.Groups[3].Value}") : null;
+    }
+
+    private static IEnumerable<string> VisibleAuthors(IHtmlDocument document)
+    {
+        foreach (var element in document.QuerySelectorAll("[rel=author], [itemprop=author], [class*=byline], [class*=author-name], [class*=author]"))
+        {
+            var text = Dom.Text(element);
+            if (text.Length is 0 or > 120) continue;
+            var byline = Credits.ParseByline(text) ?? Credits.ParseNames(text);
+            if (byline.Authors.Count > 0 && byline.FullyUnderstood) return byline.Authors;
+        }
+        return [];
+    }
+
+    /// <summary>Removes the site name a title carries ("Headline | Site", "Headline - Site").</summary>
+    internal static string? StripSiteName(string? title, string? siteName, bool fromTitleTag)
+    {
+        if (string.IsNullOrWhiteSpace(title)) return null;
+        var parts = TitleSeparator().Split(title.Trim()).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+        if (parts.Count <= 1) return title.Trim();
+        if (siteName is not null)
+        {
+            var kept = parts.Where(p => !OutletDetector.Key(p).Equals(OutletDetector.Key(siteName), StringComparison.Ordinal)).ToList();
+            if (kept.Count < parts.Count && kept.Count > 0) parts = kept;
+        }
+        if (parts.Count == 1) return parts[0];
+        // From <title>, the headline is the longest part; og:title keeps its separators (they are part of the headline).
+        return fromTitleTag ? parts.OrderByDescending(p => p.Length).First() : string.Join(" - ", parts);
+    }
+
+    private static string? First(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : TextCleaner.Normalize(System.Net.WebUtility.HtmlDecode(value));
+
+    [GeneratedRegex(@"\s+[|–—·:»]\s+|\s+-\s+|\s+::\s+")]
+    private static partial Regex TitleSeparator();
+
+    [GeneratedRegex(@"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|\.html?|$)")]
+    private static partial Regex UrlDatePattern();
+}
+
+/// <summary>The fields of the page's JSON-LD article object (NewsArticle, Article, BlogPosting…), found in @graph too.</summary>
+internal sealed record JsonLd
+{
+    public string? Headline { get; init; }
+    public IReadOnlyList<string> Authors { get; init; } = [];
+    public string? DatePublished { get; init; }
+    public string? DateModified { get; init; }
+    public string? Publisher { get; init; }
+    public string? Url { get; init; }
+    public string? Language { get; init; }
+    public string? Section { get; init; }
+    public string? Image { get; init; }
+
+    private static readonly HashSet<string> ArticleTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "BackgroundNewsArticle",
+        "BlogPosting", "LiveBlogPosting", "ScholarlyArticle", "TechArticle", "Report", "SocialMediaPosting", "WebPage",
+    };
+
+    public static JsonLd Read(IHtmlDocument document)
+    {
+        JsonLd best = new();
+        var bestRank = int.MaxValue;
+        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+        {
+            var json = script.TextContent;
+            if (json.Length > 2_000_000) continue;
+            try
+            {
+                using var parsed = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+                foreach (var item in Objects(parsed.RootElement))
+                {
+                    var type = Types(item).FirstOrDefault(ArticleTypes.Contains);
+                    if (type is null) continue;
+                    // A WebPage object is a fallback; an article type always wins.
+                    var rank = type.Equals("WebPage", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+                    if (rank >= bestRank) continue;
+                    bestRank = rank;
+                    best = new JsonLd
+                    {
+                        Headline = String(item, "headline") ?? String(item, "name"),
+                        Authors = Names(item, "author").Concat(Names(item, "creator")).ToList(),
+                        DatePublished = String(item, "datePublished") ?? String(item, "dateCreated"),
+                        DateModified = String(item, "dateModified"),
+                        Publisher = Names(item, "publisher").FirstOrDefault(),
+                        Url = String(item, "url") ?? (item.TryGetProperty("mainEntityOfPage", out var m) ? (m.ValueKind == JsonValueKind.String ? m.GetString() : String(m, "@id")) : null),
+                        Language = String(item, "inLanguage"),
+                        Section = String(item, "articleSection"),
+                        Image = item.TryGetProperty("image", out var img) ? (img.ValueKind == JsonValueKind.String ? img.GetString() : String(img, "url")) : null,
+                    };
+                }
+            }
+            catch (JsonException)
+            {
+                // Broken JSON-LD is common; the page's other metadata still counts.
+            }
+        }
+        return best;
+    }
+
+    /// <summary>Every object in the JSON-LD: the root, array items and @graph members (iteratively).</summary>
+    private static IEnumerable<JsonElement> Objects(JsonElement root)
+    {
+        var stack = new Stack<JsonElement>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var element = stack.Pop();
+            if (element.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in element.EnumerateArray()) stack.Push(item);
+            }
+            else if (element.ValueKind == JsonValueKind.Object)
+            {
+                yield return element;
+                if (element.TryGetProperty("@graph", out var graph)) stack.Push(graph);
+            }
+        }
+    }
+
+    private static IEnumerable<string> Types(JsonElement item)
+    {
+        if (!item.TryGetProperty("@type", out var type)) yield break;
+        if (type.ValueKind == JsonValueKind.String) yield return type.GetString()!;
+        else if (type.ValueKind == JsonValueKind.Array)
+            foreach (var t in type.EnumerateArray())
+                if (t.ValueKind == JsonValueKind.String) yield return t.GetString()!;
+    }
+
+    private static string? String(JsonElement item, string name)
+    {
+        if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty(name, out var value)) return null;
+        var text = value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Array when value.GetArrayLength() > 0 && value[0].ValueKind == JsonValueKind.String => value[0].GetString(),
+            _ => null,
+        };
+        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    }
+
+    private static IEnumerable<string> Names(JsonElement item, string property)
+    {
+        if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty(property, out var value)) yield break;
+        var values = value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().ToList() : [value];
+        foreach (var v in values)
+        {
+            var name = v.ValueKind == JsonValueKind.String ? v.GetString() : String(v, "name");
+            if (!string.IsNullOrWhiteSpace(name)) yield return name.Trim();
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.Text;
+using Dossier.Core.Model;
+using Dossier.Core.Pipeline;
+using Dossier.Ingest.Extraction;
+
+namespace Dossier.Ingest.Tests;
+
+public class HtmlExtractionTests
+{
+    // An invented news page with the usual furniture around the story.
+    private const string Page = """
+        <!doctype html>
+        <html lang="en-GB">
+        <head>
+          <title>Water Company Fined Over Sewage Spills | The Valley Gazette</title>
+          <meta property="og:site_name" content="The Valley Gazette">
+          <meta property="og:title" content="Water company fined over sewage spills">
+          <meta property="article:published_time" content="2024-05-14T09:30:00+01:00">
+          <meta property="article:modified_time" content="2024-05-15T08:00:00+01:00">
+          <link rel="canonical" href="https://valleygazette.example/news/2024/05/14/water-fine">
+          <script type="application/ld+json">
+          {"@context":"https://schema.org","@type":"NewsArticle","headline":"Water company fined over sewage spills",
+           "datePublished":"2024-05-14T09:30:00+01:00","author":[{"@type":"Person","name":"By Priya Natarajan"},{"@type":"Person","name":"Owen Hughes, Environment Correspondent"}],
+           "publisher":{"@type":"Organization","name":"The Valley Gazette"}}
+          </script>
+          <style>.x{color:red}</style>
+        </head>
+        <body>
+          <header><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav></header>
+          <div class="cookie-banner">We use cookies to improve your experience. Accept all</div>
+          <main>
+            <article class="article">
+              <h1>Water company fined over sewage spills</h1>
+              <div class="byline">By Priya Natarajan and Owen Hughes</div>
+              <div class="share-bar"><a href="#">Facebook</a> <a href="#">Twitter</a> <a href="#">Email</a></div>
+              <div class="article-body">
+                <p>A regional water company has been fined 2.1 million pounds after admitting that untreated sewage was released into two rivers on more than 300 occasions, a court heard on Tuesday.</p>
+                <p>The judge said the company had shown "a persistent disregard" for the rivers, which are popular with swimmers, anglers and rowing clubs.</p>
+                <figure><img src="river.jpg"><figcaption>The river near the treatment works. Photo: Valley Gazette</figcaption></figure>
+                <h2>Residents demand action</h2>
+                <p>Residents who had campaigned for years said the fine was welcome, but argued that it would not clean the water. "We want the pipes fixed, not a cheque," said one campaigner, who has swum in the river since childhood.</p>
+                <ul><li>The company must report every spill within 24 hours.</li><li>An independent monitor will inspect the works twice a year.</li></ul>
+                <div class="related-articles"><h3>Related</h3><ul><li><a href="/a">Beaches closed after storm</a></li><li><a href="/b">Rivers report card published</a></li></ul></div>
+                <p>The company said it accepted the ruling and would invest in new storage tanks over the next five years, according to a statement issued after the hearing.</p>
+                <div class="newsletter-signup"><p>Sign up for our morning newsletter</p><form><input type="email"></form></div>
+              </div>
+            </article>
+          </main>
+          <aside class="sidebar"><h3>Most read</h3><ol><li><a href="/c">Council tax rises</a></li></ol></aside>
+          <div id="comments"><h3>12 comments</h3><p>Great article, thanks for writing it, really informative.</p></div>
+          <footer>© 2024 The Valley Gazette. All rights reserved.</footer>
+        </body>
+        </html>
+        """;
+
+    private static ExtractedDocument Extract(string html) =>
+        Extractor.ExtractOne(new RawDocument("page.html", html, ContentKind.Html, MetadataHints.None), StageContext.Default())!;
+
+    [Fact]
+    public void Metadata_comes_from_json_ld_meta_and_links()
+    {
+        var extracted = Extract(Page);
+        var m = extracted.Document.Metadata;
+        Assert.Equal("Water company fined over sewage spills", m.Title);
+        Assert.Equal(["Priya Natarajan", "Owen Hughes"], m.Authors.ToArray());
+        Assert.Equal(new NodaTime.LocalDate(2024, 5, 14), m.Published);
+        Assert.Equal(new NodaTime.LocalDate(2024, 5, 15), extracted.Modified);
+        Assert.Equal("The Valley Gazette", m.Outlet);
+        Assert.Equal("https://valleygazette.example/news/2024/05/14/water-fine", m.Url);
+        Assert.Equal("en", m.Language);
+    }
+
+    [Fact]
+    public void Body_keeps_paragraphs_headings_and_lists_and_drops_furniture()
+    {
+        var doc = Extract(Page).Document;
+        var paragraphs = doc.Layer(Layers.Paragraphs).Select(p => doc.TextOf(p.Span)).ToList();
+        Assert.StartsWith("A regional water company has been fined", paragraphs[0]);
+        Assert.Contains("Residents demand action", paragraphs);
+        Assert.Contains("The company must report every spill within 24 hours.", paragraphs);
+        Assert.Contains(paragraphs, p => p.StartsWith("The company said it accepted the ruling"));
+        Assert.Contains(paragraphs, p => p.Contains("\"We want the pipes fixed, not a cheque,\""));
+        foreach (var junk in new[] { "cookies", "Home", "Facebook", "Beaches closed", "Most read", "Great article", "newsletter", "All rights reserved", "Photo:", "By Priya" })
+            Assert.DoesNotContain(junk, doc.Text);
+        Assert.DoesNotContain("Water company fined over sewage spills", doc.Text);
+    }
+
+    [Fact]
+    public void Title_tag_loses_its_site_name()
+    {
+        Assert.Equal("Water Company Fined Over Sewage Spills", PageMetadataReader.StripSiteName("Water Company Fined Over Sewage Spills | The Valley Gazette", "The Valley Gazette", fromTitleTag: true));
+        Assert.Equal("Ministers agree rail deal", PageMetadataReader.StripSiteName("Ministers agree rail deal - Daily Example", null, fromTitleTag: true));
+    }
+
+    [Fact]
+    public void Date_falls_back_to_time_element_and_url()
+    {
+        var timed = Extract("<html><body><article><time datetime=\"2023-11-02T10:00:00Z\">2 Nov</time><p>" + Prose(3) + "</p></article></body></html>");
+        Assert.Equal(new NodaTime.LocalDate(2023, 11, 2), timed.Document.Metadata.Published);
+        var fromUrl = Extract("<html><head><link rel=canonical href=\"https://news.example/2022/07/19/heat\"></head><body><p>" + Prose(3) + "</p></body></html>");
+        Assert.Equal(new NodaTime.LocalDate(2022, 7, 19), fromUrl.Document.Metadata.Published);
+    }
+
+    [Fact]
+    public void Deeply_nested_html_does_not_overflow()
+    {
+        var sb = new StringBuilder("<html><body>");
+        for (var i = 0; i < 10_000; i++) sb.Append("<div>");
+        sb.Append("<p>").Append(Prose(4)).Append("</p>");
+        for (var i = 0; i < 10_000; i++) sb.Append("</div>");
+        sb.Append("</body></html>");
+        var context = StageContext.Default();
+        var docs = Extractor.Extract([new RawDocument("deep.html", sb.ToString(), ContentKind.Html, MetadataHints.None)], context);
+        Assert.True(docs.Count == 1 || context.Diagnostics.Items.Count > 0);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("<html")]
+    [InlineData("<p>unclosed <b>bold <i>italic")]
+    [InlineData("<script>while(true){}</script>")]
+    [InlineData("<html><head><script type=\"application/ld+json\">{broken json</script></head><body><p>Short.</p></body></html>")]
+    public void Malformed_html_never_throws(string html)
+    {
+        var context = StageContext.Default();
+        var docs = Extractor.Extract([new RawDocument("bad.html", html, ContentKind.Html, MetadataHints.None)], context);
+        Assert.True(docs.Count <= 1);
+        Assert.DoesNotContain(context.Diagnostics.Items, d => d.Code == Dossier.Core.Diagnostics.Codes.StageFailed);
+    }
+
+    [Fact]
+    public void Report_has_the_contract_fields()
+    {
+        var extracted = Extract(Page);
+        var report = ExtractionReport.From(extracted, []);
+        var json = System.Text.Json.JsonSerializer.Serialize(report);
+        foreach (var field in new[] { "source", "title", "authors", "published", "modified", "outlet", "language", "url", "text", "paragraphs", "removed", "diagnostics" })
+            Assert.Contains($"\"{field}\":", json);
+        Assert.Equal("2024-05-15", report.Modified);
+        Assert.Equal(report.Text, string.Join("\n\n", report.Paragraphs));
+    }
+
+    private static string Prose(int sentences) => string.Join(' ', Enumerable.Range(0, sentences)
+        .Select(i => $"The regional assembly debated the transport budget for the {i + 1}th time, and members agreed to fund new buses, cycle lanes and safer crossings."));
+}
