@@ -42,10 +42,10 @@ public sealed class Analyzer(Pipeline pipeline, IClock clock)
         options.Progress?.Report(new AnalysisProgress("read", 0, inputs.Count));
 
         var manifest = options.ManifestPath is null ? null : Manifest.Load(options.ManifestPath, diagnostics);
-        var raws = new InputReader().Read(inputs, manifest, diagnostics).ToList();
+        var raws = InputReader.Read(inputs, manifest, diagnostics).ToList();
         options.Progress?.Report(new AnalysisProgress("read", inputs.Count, inputs.Count));
 
-        var extracted = new Extractor().Extract(raws, context);
+        var extracted = Extractor.Extract(raws, context);
         await using var store = options.DatabasePath is null
             ? null
             : await SqliteDossierStore.OpenAsync(options.DatabasePath, cancellationToken);

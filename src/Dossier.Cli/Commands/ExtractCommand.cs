@@ -30,15 +30,19 @@ public static class ExtractCommand
             var paths = parse.GetValue(inputs)!;
             if (!CommandLine.CheckInputsExist(paths, reporter)) return CommandLine.UsageError;
             var context = new StageContext(SystemClock.Instance, new DiagnosticBag());
-            var raws = new InputReader().Read(paths, null, context.Diagnostics).ToList();
-            var documents = new Extractor().Extract(raws, context);
+            var raws = InputReader.Read(paths, null, context.Diagnostics).ToList();
+            var extracted = Extractor.ExtractWithDetails(raws, context);
             var diagnostics = context.Diagnostics.Items;
-            var reports = documents.Select(d => ExtractionReport.From(d, [.. diagnostics.Where(x => x.Where == d.Source)])).ToList();
+            var reports = extracted.Select(d => ExtractionReport.From(d, diagnostics)).ToList();
             reporter.Report(diagnostics);
 
             var output = System.Console.Out;
             var style = parse.GetValue(format)!;
-            var json = new JsonSerializerOptions(ExtractionReport.JsonOptions) { WriteIndented = style == "json" };
+            var json = new JsonSerializerOptions
+            {
+                WriteIndented = style == "json",
+                Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            };
             switch (style)
             {
                 case "json":
@@ -51,11 +55,22 @@ public static class ExtractCommand
                     foreach (var report in reports) output.WriteLine(report.Text + Environment.NewLine);
                     break;
                 default:
-                    foreach (var report in reports) output.WriteLine(report.ToMarkdown());
+                    foreach (var report in reports) output.WriteLine(Markdown(report));
                     break;
             }
             return reports.Count > 0 ? CommandLine.Ok : CommandLine.NothingDone;
         });
         return command;
+    }
+
+    /// <summary>An article as Markdown: title, a metadata line, then its paragraphs.</summary>
+    private static string Markdown(ExtractionReport report)
+    {
+        var lines = new List<string> { $"# {report.Title ?? report.Source}", "" };
+        var meta = new[] { report.Outlet, string.Join(", ", report.Authors), report.Published, report.Url }
+            .Where(m => !string.IsNullOrEmpty(m));
+        lines.Add($"*{string.Join(" · ", meta)}*");
+        foreach (var paragraph in report.Paragraphs) lines.AddRange(["", paragraph]);
+        return string.Join(Environment.NewLine, lines) + Environment.NewLine;
     }
 }

@@ -44,7 +44,7 @@ public static class NlpCommand
             var context = new StageContext(SystemClock.Instance, new DiagnosticBag());
             var nodes = new List<string>();
             // The reader decodes (BOM, charset) but never cleans: Content is the file's text exactly.
-            foreach (var raw in new InputReader().Read(paths, null, context.Diagnostics))
+            foreach (var raw in InputReader.Read(paths, null, context.Diagnostics))
             {
                 var document = Analyzer.Default.AnalyzeText(raw.Content, raw.Source, date ?? raw.Hints.Published, context);
                 var node = DossierJson.DocumentNode(document);

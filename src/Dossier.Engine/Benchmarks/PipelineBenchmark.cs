@@ -27,11 +27,11 @@ public static class PipelineBenchmark
         var results = new List<Measurement>();
 
         var watch = Stopwatch.StartNew();
-        var raws = new InputReader().Read(paths, null, context.Diagnostics).ToList();
+        var raws = InputReader.Read(paths, null, context.Diagnostics).ToList();
         results.Add(new Measurement("read", raws.Count, watch.Elapsed, "docs"));
 
         watch.Restart();
-        IReadOnlyList<Document> documents = new Extractor().Extract(raws, context);
+        IReadOnlyList<Document> documents = Extractor.Extract(raws, context);
         results.Add(new Measurement("extract", documents.Count, watch.Elapsed, "docs"));
 
         foreach (var stage in pipeline.DocumentStages)
