@@ -208,6 +208,20 @@ public static partial class SampleCorpus
                 new Position("port_automation", "NLD", Stance.Undecided, null, []),
             ],
         };
-        return corpus;
+        if (!withHostile) return corpus;
+        var hostile = Hostile();
+        var at = Span(HostileText, "<script>alert(4)</script>");
+        return corpus with
+        {
+            Entities = corpus.Entities.Add(new CanonicalEntity("<mallory>", "<img src=x onerror=alert(10)>", "PER\"><x>",
+                ["javascript:alert(11)"], "<c>", "javascript:alert(12)", [new Role("<u>boss</u>", null, hostile.Id)])),
+            Stories = corpus.Stories.Add(new Story("<story>", "<script>alert(13)</script>", "<d>", [hostile.Id],
+                "<img src=x onerror=alert(14)>", "<s>")),
+            Alignments = corpus.Alignments.Add(new Alignment("<story>", AlignmentKind.Quote, "<script>alert(15)</script>",
+                [new DocSpan(hostile.Id, at.Start, at.End)], "<mallory>", "<ch>", "<o>")),
+            Discrepancies = corpus.Discrepancies.Add(new Discrepancy("<story>", hostile.Id, "<k>", "<t>", 0, 5, "<e onclick=x>")),
+            Positions = corpus.Positions.Add(new Position("<issue onclick=alert(16)>", "<mallory>", Stance.Oppose, "<date>",
+                [new Evidence(hostile.Id, at.Start, at.End, "<outlet>", "<script>alert(17)</script>")], "<cond>")),
+        };
     }
 }
