@@ -1,0 +1,156 @@
+namespace Dossier.Storage.Sqlite;
+
+/// <summary>
+/// The schema as an ordered list of steps. A database records the number of steps applied in
+/// <c>PRAGMA user_version</c>; opening it applies the missing ones, each in its own transaction. Steps are never
+/// edited once released: a change is a new step at the end.
+/// </summary>
+internal static class Migrations
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "documents, removed text, layers and annotations with provenance",
+        """
+        CREATE TABLE documents (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            source TEXT NOT NULL,
+            text TEXT NOT NULL,
+            outlet TEXT,
+            title TEXT,
+            authors TEXT NOT NULL DEFAULT '[]',
+            published TEXT,
+            published_inferred INTEGER NOT NULL DEFAULT 0,
+            language TEXT,
+            url TEXT,
+            fingerprint TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE removed_text (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            PRIMARY KEY (document_id, seq)
+        ) WITHOUT ROWID;
+        CREATE TABLE layers (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            layer TEXT NOT NULL,
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL,
+            PRIMARY KEY (document_id, layer)
+        ) WITHOUT ROWID;
+        CREATE TABLE annotations (
+            document_id TEXT NOT NULL,
+            layer TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            stage TEXT NOT NULL,
+            stage_version TEXT NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (document_id, layer, seq),
+            FOREIGN KEY (document_id, layer) REFERENCES layers(document_id, layer) ON DELETE CASCADE
+        ) WITHOUT ROWID;
+        CREATE INDEX annotations_by_layer ON annotations(layer, document_id);
+        """),
+        new(2, "full-text index over title and text, kept in sync by triggers",
+        """
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+            title, text, content='documents', content_rowid='pk',
+            tokenize='porter unicode61 remove_diacritics 2');
+        CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+            INSERT INTO documents_fts(rowid, title, text) VALUES (new.pk, new.title, new.text);
+        END;
+        CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.pk, old.title, old.text);
+        END;
+        CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.pk, old.title, old.text);
+            INSERT INTO documents_fts(rowid, title, text) VALUES (new.pk, new.title, new.text);
+        END;
+        INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+        """),
+        new(3, "derived results: entities, stories, alignments, discrepancies, positions",
+        """
+        CREATE TABLE entities (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            country TEXT,
+            wikidata TEXT,
+            aliases TEXT NOT NULL,
+            roles TEXT NOT NULL
+        );
+        CREATE INDEX entities_by_id ON entities(id);
+        CREATE TABLE stories (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            date TEXT,
+            summary TEXT NOT NULL,
+            storyline TEXT
+        );
+        CREATE INDEX stories_by_id ON stories(id);
+        CREATE TABLE story_documents (
+            story_seq INTEGER NOT NULL REFERENCES stories(seq) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            document_id TEXT NOT NULL,
+            PRIMARY KEY (story_seq, seq)
+        ) WITHOUT ROWID;
+        CREATE INDEX story_documents_by_document ON story_documents(document_id);
+        CREATE TABLE alignments (
+            seq INTEGER PRIMARY KEY,
+            story TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL,
+            speaker TEXT,
+            channel TEXT,
+            first_outlet TEXT
+        );
+        CREATE INDEX alignments_by_story ON alignments(story);
+        CREATE TABLE alignment_members (
+            alignment_seq INTEGER NOT NULL REFERENCES alignments(seq) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            document_id TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            PRIMARY KEY (alignment_seq, seq)
+        ) WITHOUT ROWID;
+        CREATE TABLE discrepancies (
+            seq INTEGER PRIMARY KEY,
+            story TEXT NOT NULL,
+            document_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            explanation TEXT NOT NULL
+        );
+        CREATE INDEX discrepancies_by_story ON discrepancies(story);
+        CREATE TABLE positions (
+            seq INTEGER PRIMARY KEY,
+            issue TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            stance TEXT NOT NULL,
+            date TEXT,
+            condition TEXT
+        );
+        CREATE INDEX positions_by_actor ON positions(actor);
+        CREATE TABLE position_evidence (
+            position_seq INTEGER NOT NULL REFERENCES positions(seq) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            document_id TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            outlet TEXT,
+            text TEXT,
+            PRIMARY KEY (position_seq, seq)
+        ) WITHOUT ROWID;
+        """),
+    ];
+
+    public static int Latest => All[^1].Version;
+}
+
+internal sealed record Migration(int Version, string Description, string Sql);
