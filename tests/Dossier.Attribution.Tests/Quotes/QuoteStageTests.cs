@@ -1,3 +1,4 @@
+using Dossier.Attribution;
 using Dossier.Attribution.Quotes;
 using Dossier.Core.Model;
 using Dossier.Core.Pipeline;
@@ -317,5 +318,16 @@ public class QuoteStageTests
         Assert.Equal("quotes", stage.Name);
         Assert.Equal(["sentences", "actors"], stage.Requires);
         Assert.Equal(["quotes"], stage.Provides);
+    }
+}
+
+public class QuotePipelineTests
+{
+    [Fact]
+    public void UseQuotes_needs_sentences_and_actors()
+    {
+        Assert.Throws<InvalidOperationException>(() => new PipelineBuilder().UseQuotes().Build());
+        var pipeline = new PipelineBuilder().Use(new ProvidingStage("sentences", "actors")).UseQuotes().Build();
+        Assert.Equal("quotes", pipeline.DocumentStages[^1].Name);
     }
 }
