@@ -1,0 +1,352 @@
+using System.Text.RegularExpressions;
+using Dossier.Attribution.Speakers;
+using Dossier.Core.Model;
+
+namespace Dossier.Attribution.Quotes;
+
+/// <summary>
+/// Finds direct, partial and indirect quotations in one document and attributes them. A direct or partial quotation
+/// has its quotation marks in <see cref="Quote.Span"/>; <see cref="Quote.Text"/> is the quoted words without the outer
+/// marks (a quotation running over several paragraphs has the repeated opening marks folded into single spaces), so
+/// the same words carried by different outlets compare equal.
+/// </summary>
+public static partial class QuoteExtractor
+{
+    /// <summary>An attribution clause after a quotation is short: "Trump said", "said the minister on Monday".</summary>
+    private const int MaxWordsBeforeCue = 7;
+
+    /// <summary>A cue before a quotation is followed by at most this many words ("told reporters on Monday:").</summary>
+    private const int MaxWordsAfterCue = 6;
+
+    internal sealed record Attribution(CueMatch? Cue, SpeakerCandidate? Candidate, TextSpan Clause);
+
+    public static IReadOnlyList<Quote> Extract(Document document)
+    {
+        var text = document.Text;
+        if (string.IsNullOrEmpty(text)) return [];
+        var marks = QuoteMarkScanner.Scan(text);
+        var view = new DocumentView(text, document.Layer(Layers.Entities), document.Layer(Layers.Sentences), marks);
+        var resolver = new SpeakerResolver(view);
+        var times = document.Layer(Layers.Times);
+        var published = document.Metadata.Published?.ToString("yyyy-MM-dd", null);
+        var builder = new QuoteBuilder(view, resolver, times, published, document.Metadata.Outlet);
+
+        var result = new List<Quote>();
+        var usedCues = new HashSet<int>();
+        Quote? lastAttributed = null;
+        var lastClauseEnd = -1;
+        for (var k = 0; k < marks.Count; k++)
+        {
+            var q = marks[k];
+            var inner = q.Inner.Of(text);
+            if (!inner.Any(char.IsLetter)) continue;
+            var adjacent = Adjacent(view, k);
+            var sentenceLike = IsSentenceLike(view, q);
+            // A scare-quoted name or title ("the “Blue Corridor Initiative”"), unless the whole sentence is a
+            // title-cased headline, where every quoted phrase looks like a name.
+            if (adjacent is null && !sentenceLike && IsTitleLike(inner) && !IsHeadline(view, q)) continue;
+            var kind = adjacent is not null || sentenceLike ? QuoteKind.Direct : QuoteKind.Partial;
+            var attribution = adjacent ?? (kind == QuoteKind.Partial ? SentenceCue(view, q) : null);
+            Quote quote;
+            if (attribution is not null)
+            {
+                quote = builder.Build(q.Outer, FoldParagraphs(inner), kind, attribution);
+                // A cue that frames a quotation is spent; one that merely shares a sentence with a partial
+                // quotation may still report the rest of the sentence ("said he was in “serious talks” with …").
+                if (adjacent?.Cue is not null) usedCues.Add(adjacent.Cue.Span.Start);
+            }
+            else if (kind == QuoteKind.Direct && lastAttributed?.Speaker is not null && Continues(text, lastClauseEnd, q.Outer.Start))
+            {
+                // A quotation that carries on right after an attributed one, with only punctuation or a paragraph
+                // break between, is the same speaker going on.
+                quote = lastAttributed with { Span = q.Outer, Text = FoldParagraphs(inner), Cue = null, CueSpan = null };
+            }
+            else
+            {
+                quote = new Quote(q.Outer, FoldParagraphs(inner), kind, null, null, null, null, AttributionCertainty.Unattributed);
+            }
+            result.Add(quote);
+            if (kind == QuoteKind.Direct && quote.Speaker is not null)
+            {
+                lastAttributed = quote;
+                lastClauseEnd = Math.Max(q.Outer.End, attribution?.Clause.End ?? q.Outer.End);
+            }
+            else if (kind == QuoteKind.Direct)
+            {
+                lastAttributed = null;
+            }
+        }
+        result.AddRange(IndirectSpeech.Find(view, builder, usedCues));
+        return result;
+    }
+
+    /// <summary>
+    /// The attribution right next to a quotation. A lead-in ending in a colon or comma ("Trump said: “…”") introduces
+    /// the quotation it precedes; otherwise a trailing attribution ("“…,” Trump said") wins.
+    /// </summary>
+    private static Attribution? Adjacent(DocumentView view, int k)
+    {
+        var before = BeforeCue(view, k);
+        if (before is not null)
+        {
+            var lead = view.Text[before.Clause.Start..view.Quotes[k].Outer.Start].TrimEnd();
+            if (lead.EndsWith(':') || lead.EndsWith(',')) return before;
+        }
+        return AfterCue(view, k) ?? before;
+    }
+
+    /// <summary>Only punctuation, spaces and at most one paragraph break between the last attribution and this quote.</summary>
+    private static bool Continues(string text, int from, int to)
+    {
+        if (from < 0 || to < from || to - from > 200) return false;
+        var gap = text.AsSpan(from, to - from);
+        var paragraphs = 0;
+        var previousNewline = false;
+        foreach (var c in gap)
+        {
+            if (char.IsLetterOrDigit(c)) return false;
+            if (c == '\n' && !previousNewline) paragraphs++;
+            previousNewline = c == '\n' || (previousNewline && char.IsWhiteSpace(c));
+        }
+        return paragraphs <= 1;
+    }
+
+    /// <summary>"…,” Trump said." / "…,” said the minister." — a cue right after the closing mark.</summary>
+    private static Attribution? AfterCue(DocumentView view, int k)
+    {
+        var text = view.Text;
+        var q = view.Quotes[k];
+        var paragraph = view.ParagraphAt(q.Outer.Start);
+        var limit = Math.Min(paragraph.End, k + 1 < view.Quotes.Count ? view.Quotes[k + 1].Outer.Start : text.Length);
+        var end = ClauseEnd(text, q.Outer.End, limit);
+        var region = new TextSpan(q.Outer.End, end);
+        if (region.IsEmpty) return null;
+        var cue = SpeechCues.Find(text, region).FirstOrDefault();
+        if (cue is null || WordCount(text, q.Outer.End, cue.Span.Start) > MaxWordsBeforeCue) return null;
+        var innerEnd = LastNonSpace(text, q.Inner);
+        var tailWords = WordCount(text, cue.Span.End, end);
+        // After a quotation that ends its own sentence ("… win.” Trump said he …) only a bare attribution counts.
+        if (innerEnd == '.' && tailWords > 4) return null;
+        var before = new TextSpan(q.Outer.End, cue.Span.Start);
+        SpeakerCandidate? candidate = null;
+        if (string.IsNullOrWhiteSpace(before.Of(text)))
+            candidate = FirstAfter(view, new TextSpan(cue.Span.End, end));
+        candidate ??= NearestSubject(view, before, cue.Span.Start);
+        if (candidate is null && !string.IsNullOrWhiteSpace(before.Of(text))) return null;
+        return new Attribution(cue, candidate, region);
+    }
+
+    /// <summary>"Trump said: “…”", "Trump wrote on Truth Social, “…”", "Peskov: “…”".</summary>
+    private static Attribution? BeforeCue(DocumentView view, int k)
+    {
+        var text = view.Text;
+        var q = view.Quotes[k];
+        var paragraph = view.ParagraphAt(q.Outer.Start);
+        var floor = paragraph.Start;
+        if (string.IsNullOrWhiteSpace(text[paragraph.Start..q.Outer.Start]) && EndsWithColon(text, paragraph.Start))
+            floor = view.ParagraphAt(PreviousNonSpace(text, paragraph.Start)).Start; // "X said:" closing the previous paragraph
+        var start = Math.Max(floor, Math.Min(q.Outer.Start, view.SentenceAt(PreviousNonSpace(text, q.Outer.Start)).Start));
+        if (k > 0) start = Math.Max(start, view.Quotes[k - 1].Outer.End);
+        start = Math.Max(start, LastSentenceBreak(text, start, q.Outer.Start));
+        var region = new TextSpan(start, q.Outer.Start);
+        if (region.IsEmpty) return null;
+        var lead = region.Of(text).TrimEnd();
+        if (lead.Length == 0) return null;
+        var endsWithColon = lead.EndsWith(':');
+        var cue = SpeechCues.Find(text, region).LastOrDefault();
+        if (cue is not null && (endsWithColon || lead.EndsWith(',') || WordCount(text, cue.Span.End, q.Outer.Start) <= MaxWordsAfterCue)
+            && (endsWithColon || lead.EndsWith(',') || EndsWithCueOrThat(lead)))
+        {
+            var candidate = NearestSubject(view, new TextSpan(start, cue.Span.Start), cue.Span.Start);
+            return candidate is null ? null : new Attribution(cue, candidate, region);
+        }
+        if (endsWithColon)
+        {
+            // "Peskov: “…”" — a speaker directly before a colon.
+            var colon = start + region.Of(text).LastIndexOf(':');
+            var candidate = SpeakerCandidates.In(view, new TextSpan(start, colon)).LastOrDefault(c => c.Span.End >= colon - 1);
+            if (candidate is not null)
+                return new Attribution(new CueMatch(new TextSpan(colon, colon + 1), ":", ":"), candidate, region);
+        }
+        return null;
+    }
+
+    private static int PreviousNonSpace(string text, int position)
+    {
+        var j = position - 1;
+        while (j > 0 && char.IsWhiteSpace(text[j])) j--;
+        return Math.Max(0, j);
+    }
+
+    private static bool EndsWithColon(string text, int position) => position > 0 && text[PreviousNonSpace(text, position)] == ':';
+
+    private static bool EndsWithCueOrThat(string lead)
+    {
+        var last = LastWordRegex().Match(lead);
+        return last.Success && (last.Value.Equals("that", StringComparison.OrdinalIgnoreCase)
+            || SpeechCues.Find(lead, new TextSpan(last.Index, last.Index + last.Length)).Any());
+    }
+
+    [GeneratedRegex(@"\p{L}+$")]
+    private static partial Regex LastWordRegex();
+
+    /// <summary>For a partial quotation: the speech cue of the reporter's sentence that embeds it.</summary>
+    private static Attribution? SentenceCue(DocumentView view, QuotedSpan q)
+    {
+        var sentence = view.SentenceAt(q.Outer.Start);
+        var start = Math.Min(sentence.Start, q.Outer.Start);
+        var cues = SpeechCues.Find(view.Text, new TextSpan(start, Math.Max(sentence.End, q.Outer.End)))
+            .Where(c => !view.InsideQuote(c.Span.Start)).ToList();
+        var cue = cues.LastOrDefault(c => c.Span.End <= q.Outer.Start) ?? cues.FirstOrDefault();
+        if (cue is null) return null;
+        var candidate = NearestSubject(view, new TextSpan(start, cue.Span.Start), cue.Span.Start);
+        return candidate is null ? null : new Attribution(cue, candidate, new TextSpan(start, sentence.End));
+    }
+
+    /// <summary>
+    /// The subject of a cue: the nearest candidate to its left whose gap to the cue is a few words without a comma
+    /// ("Trump also said"), or an appositive (", the Kremlin spokesman, said"). A coordinated verb ("met Putin and
+    /// said") does not make the object the subject.
+    /// </summary>
+    internal static SpeakerCandidate? NearestSubject(DocumentView view, TextSpan region, int cueStart)
+    {
+        if (region.IsEmpty) return null;
+        var candidates = SpeakerCandidates.In(view, region);
+        for (var i = candidates.Count - 1; i >= 0; i--)
+        {
+            var c = candidates[i];
+            if (c.Span.End > cueStart) continue;
+            var gap = view.Text[c.Span.End..cueStart];
+            if (AppositiveGap().IsMatch(gap)) return c;
+            if (gap.IndexOfAny([',', ';', ':', '“', '”', '"', '(', ')']) >= 0) continue;
+            if (CoordinationGap().IsMatch(gap)) continue;
+            if (WordCount(gap) <= 6) return c;
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"^\s*,\s*[^,;:“”""]{1,100},\s*(?:\S+\s+){0,3}$")]
+    private static partial Regex AppositiveGap();
+
+    [GeneratedRegex(@"\b(?:and|but|or|then|before|after|while|as|who|which|that)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CoordinationGap();
+
+    /// <summary>Inverted attribution: the candidate right after the cue, past up to four title words ("said Kremlin spokesman Dmitry Peskov").</summary>
+    private static SpeakerCandidate? FirstAfter(DocumentView view, TextSpan region)
+    {
+        foreach (var c in SpeakerCandidates.In(view, region))
+        {
+            var gap = view.Text[region.Start..c.Span.Start];
+            return TitleGap().IsMatch(gap) ? c : null;
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"^\s*(?:(?:[A-Z][\p{L}.’'-]*|of|the)\s+){0,4}$")]
+    private static partial Regex TitleGap();
+
+    /// <summary>A quotation that stands as a sentence: it opens its sentence (or follows a colon) and starts with a capital.</summary>
+    private static bool IsSentenceLike(DocumentView view, QuotedSpan q)
+    {
+        var text = view.Text;
+        var first = q.Inner.Start;
+        while (first < q.Inner.End && !char.IsLetterOrDigit(text[first])) first++;
+        if (first >= q.Inner.End || !char.IsUpper(text[first]) && !char.IsDigit(text[first])) return false;
+        var j = q.Outer.Start - 1;
+        while (j >= 0 && text[j] is ' ' or '\t' or '\u00a0') j--;
+        return j < 0 || text[j] is '\n' or '.' or '!' or '?' or ':' or '”' or '"' or '»' || view.SentenceAt(q.Outer.Start).Start >= q.Outer.Start;
+    }
+
+    /// <summary>
+    /// A name or title in quotation marks ("Shark Tank", “Critical Minerals Deal”): every word capitalised (short
+    /// function words aside), a few words at most, no sentence punctuation.
+    /// </summary>
+    internal static bool IsTitleLike(string inner)
+    {
+        var trimmed = inner.Trim().TrimEnd(',', '.');
+        if (trimmed.Length == 0 || trimmed.IndexOfAny(['!', '?', ';', ':']) >= 0) return false;
+        var words = trimmed.Split([' ', '\u00a0'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > 8) return false;
+        return words.All(w => !char.IsLetter(w[0]) || char.IsUpper(w[0]) || w is "of" or "and" or "the" or "for" or "to" or "a" or "an" or "in" or "on" or "with" or "de")
+            && char.IsUpper(words[0].FirstOrDefault(char.IsLetter));
+    }
+
+    /// <summary>A title-cased sentence: most of its words (outside quotations) start with a capital.</summary>
+    private static bool IsHeadline(DocumentView view, QuotedSpan q)
+    {
+        var sentence = view.SentenceAt(q.Outer.Start);
+        int words = 0, capitalised = 0;
+        foreach (Match m in WordRegex().Matches(sentence.Of(view.Text)))
+        {
+            if (view.InsideQuote(sentence.Start + m.Index) || m.Length < 4) continue;
+            words++;
+            if (char.IsUpper(m.Value[0])) capitalised++;
+        }
+        return words >= 3 && capitalised * 10 >= words * 8;
+    }
+
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex WordRegex();
+
+    /// <summary>The end of the clause that starts at <paramref name="from"/>: the first sentence break, or the limit.</summary>
+    internal static int ClauseEnd(string text, int from, int limit)
+    {
+        for (var i = from; i < limit; i++)
+        {
+            var c = text[i];
+            if (c is ';' or '!' or '?') return i;
+            if (c == '.' && (i + 1 >= limit || char.IsWhiteSpace(text[i + 1])) && !IsAbbreviation(text, i)) return i;
+        }
+        return limit;
+    }
+
+    /// <summary>The position just after the last sentence break in [from, to) — so a cue clause never reaches into the previous sentence.</summary>
+    private static int LastSentenceBreak(string text, int from, int to)
+    {
+        for (var i = to - 1; i >= from; i--)
+        {
+            var c = text[i];
+            if (c is '!' or '?' && i + 1 < to && char.IsWhiteSpace(text[i + 1])) return i + 1;
+            if (c == '.' && i + 1 < to && char.IsWhiteSpace(text[i + 1]) && !IsAbbreviation(text, i)) return i + 1;
+        }
+        return from;
+    }
+
+    /// <summary>"U.S.", "Mr.", "Sept." — a period after a capital initial or a short capitalised word.</summary>
+    internal static bool IsAbbreviation(string text, int period)
+    {
+        var j = period - 1;
+        while (j >= 0 && char.IsLetter(text[j])) j--;
+        var word = text[(j + 1)..period];
+        if (word.Length == 1) return true;
+        return word is "Mr" or "Mrs" or "Ms" or "Dr" or "Gen" or "Sen" or "Rep" or "Gov" or "Lt" or "Col" or "Sgt" or "St"
+            or "Jan" or "Feb" or "Aug" or "Sept" or "Sep" or "Oct" or "Nov" or "Dec" or "Jr" or "Sr" or "No" or "vs" or "Prof";
+    }
+
+    internal static int WordCount(string text, int from, int to) => from >= to ? 0 : WordCount(text[from..to]);
+
+    internal static int WordCount(string s)
+    {
+        var n = 0;
+        var inWord = false;
+        foreach (var c in s)
+        {
+            var w = char.IsLetterOrDigit(c);
+            if (w && !inWord) n++;
+            inWord = w;
+        }
+        return n;
+    }
+
+    private static char LastNonSpace(string text, TextSpan span)
+    {
+        for (var i = span.End - 1; i >= span.Start; i--)
+            if (!char.IsWhiteSpace(text[i])) return text[i];
+        return ' ';
+    }
+
+    [GeneratedRegex(@"\s*\n\s*[“""«‘'„]?")]
+    private static partial Regex ParagraphFold();
+
+    internal static string FoldParagraphs(string inner) => inner.Contains('\n') ? ParagraphFold().Replace(inner, " ") : inner;
+}
