@@ -18,12 +18,18 @@ internal sealed record HtmlPage(IReadOnlyList<string> Blocks, IReadOnlyList<Remo
 /// </summary>
 internal static partial class HtmlExtractor
 {
+    /// <summary>Never article text.</summary>
     private static readonly HashSet<string> JunkTags =
     [
-        "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "nav", "footer",
-        "aside", "form", "button", "select", "input", "textarea", "label", "dialog", "figcaption", "figure", "picture",
-        "video", "audio", "map", "menu", "head", "link", "meta",
+        "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "button", "select",
+        "input", "textarea", "label", "dialog", "picture", "video", "audio", "map", "head", "link", "meta", "figcaption",
     ];
+
+    /// <summary>Usually not article text, but some sites wrap the whole page in one (a &lt;form&gt;, a &lt;header&gt;).</summary>
+    private static readonly HashSet<string> FurnitureTags = ["nav", "footer", "aside", "form", "menu", "figure", "header"];
+
+    /// <summary>Below this many characters, a page-level result is suspicious: it is retried without class/id pruning.</summary>
+    private const int ShortResult = 500;
 
     private static readonly HashSet<string> BlockTags =
     [
@@ -35,30 +41,54 @@ internal static partial class HtmlExtractor
 
     public static HtmlPage Extract(string html, MetadataHints hints)
     {
-        var document = new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocument(html);
+        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
+        var document = parser.ParseDocument(html);
         var metadata = PageMetadataReader.Read(document, hints);
-        var body = document.Body;
-        if (body is null) return new HtmlPage([], [], metadata);
-
-        Prune(body);
-        var stats = Measure(body);
-        var chosen = ChooseContent(body, stats);
-        var removed = new List<RemovedText>();
-        var blocks = new List<string>();
-        foreach (var element in chosen) Flatten(element, blocks, removed);
+        var (blocks, removed) = Content(document, pruneByName: true);
+        // Class names mislead sometimes ("has-sidebar" on the article's wrapper): a thin result is retried without them.
+        if (blocks.Sum(b => b.Length) < ShortResult)
+        {
+            var (retryBlocks, retryRemoved) = Content(parser.ParseDocument(html), pruneByName: false);
+            if (retryBlocks.Sum(b => b.Length) > blocks.Sum(b => b.Length) * 2) (blocks, removed) = (retryBlocks, retryRemoved);
+        }
         return new HtmlPage(blocks, removed, metadata);
     }
 
-    /// <summary>Removes elements that are never article text: scripts, navigation, forms, hidden elements, and
-    /// containers whose class or id names a known kind of boilerplate (share, related, comments, newsletter, ads…).</summary>
-    private static void Prune(IElement body)
+    private static (List<string> Blocks, List<RemovedText> Removed) Content(IHtmlDocument document, bool pruneByName)
     {
+        var removed = new List<RemovedText>();
+        var blocks = new List<string>();
+        var body = document.Body;
+        if (body is null) return (blocks, removed);
+        RemoveJunk(body);
+        RemoveFurniture(body, Measure(body), pruneByName);
+        var stats = Measure(body);
+        foreach (var element in ChooseContent(body, stats)) Flatten(element, blocks, removed);
+        return (blocks, removed);
+    }
+
+    private static void RemoveJunk(IElement body)
+    {
+        var doomed = Dom.Elements(body).Where(e => JunkTags.Contains(e.LocalName) || IsHidden(e)).ToList();
+        foreach (var element in doomed) element.Remove();
+    }
+
+    /// <summary>
+    /// Removes navigation, footers, asides, and containers whose class or id names a kind of boilerplate (share,
+    /// related, comments, newsletter, ads…), unless one holds much of the page's text: then it wraps the article.
+    /// </summary>
+    private static void RemoveFurniture(IElement body, Dictionary<IElement, Stats> stats, bool pruneByName)
+    {
+        var total = Math.Max(1, stats[body].Text);
         var doomed = new List<IElement>();
         foreach (var element in Dom.Elements(body))
         {
             var tag = element.LocalName;
-            if (JunkTags.Contains(tag) || IsHidden(element)) doomed.Add(element);
-            else if (tag is not ("article" or "main" or "body") && IsBoilerplateContainer(element)) doomed.Add(element);
+            var furniture = FurnitureTags.Contains(tag)
+                            || (pruneByName && tag is not ("article" or "main") && IsBoilerplateContainer(element));
+            if (!furniture) continue;
+            var s = stats[element];
+            if (s.Text < total * 0.4 || LinkDensity(s) > 0.5) doomed.Add(element);
         }
         foreach (var element in doomed) element.Remove();
     }
@@ -175,7 +205,7 @@ internal static partial class HtmlExtractor
             var bonus = sibling.ClassName is { Length: > 0 } cls && cls == top.ClassName ? topScore * 0.2 : 0;
             if (s.Candidate && s.Score + bonus >= threshold) chosen.Add(sibling);
             else if (sibling.LocalName == "p" && s.Text > 80 && LinkDensity(s) < 0.25) chosen.Add(sibling);
-            else if (sibling.LocalName == "p" && s.Text > 0 && LinkDensity(s) == 0 && SentenceEnd().IsMatch(sibling.TextContent)) chosen.Add(sibling);
+            else if (sibling.LocalName == "p" && s.Text > 0 && LinkDensity(s) == 0 && SentenceEnd().IsMatch(Dom.Text(sibling))) chosen.Add(sibling);
         }
         return chosen;
     }
