@@ -21,13 +21,9 @@ public static class DossierOutputs
         }
         if (formats.Contains("md")) written.Add(WriteText(Path.Combine(directory, "dossier.md"), w => MarkdownReport.Write(corpus, w)));
         if (formats.Contains("html")) written.Add(WriteText(Path.Combine(directory, "dossier.html"), w => HtmlReport.Write(corpus, w)));
-        var layerFormats = formats.Intersect(["jsonl", "csv", "parquet"]).ToList();
-        if (layerFormats.Count > 0)
-        {
-            var exports = Path.Combine(directory, "layers");
-            LayerExports.WriteAll(corpus, exports, layerFormats);
-            written.Add(exports + Path.DirectorySeparatorChar);
-        }
+        // One request for any per-layer format writes the layer tables in all three (JSONL, CSV, Parquet) side by side.
+        if (formats.Overlaps(["jsonl", "csv", "parquet"]))
+            written.AddRange(LayerExports.WriteAll(corpus, Path.Combine(directory, "layers")));
         return written;
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using Dossier.Core.Diagnostics;
 using Dossier.Core.Pipeline;
 using Dossier.Ingest;
@@ -11,6 +12,8 @@ namespace Dossier.Cli.Commands;
 /// <summary><c>dossier nlp FILES…</c>: every language layer over text taken exactly as given (no cleaning).</summary>
 public static class NlpCommand
 {
+    private static readonly JsonSerializerOptions Compact = new(DossierJson.SerializerOptions) { WriteIndented = false };
+
     public static Command Create()
     {
         var inputs = new Argument<string[]>("inputs") { Description = "Text files or directories of them.", Arity = ArgumentArity.OneOrMore };
@@ -48,7 +51,7 @@ public static class NlpCommand
             {
                 var document = Analyzer.Default.AnalyzeText(raw.Content, raw.Source, date ?? raw.Hints.Published, context);
                 var node = DossierJson.DocumentNode(document);
-                nodes.Add(node.ToJsonString(DossierJson.Options(indented: parse.GetValue(format) == "json")));
+                nodes.Add(node.ToJsonString(parse.GetValue(format) == "json" ? DossierJson.SerializerOptions : Compact));
             }
             reporter.Report(context.Diagnostics.Items);
             var stdout = System.Console.Out;
