@@ -1,0 +1,166 @@
+using System.Collections.Immutable;
+using Dossier.Core.Model;
+using Dossier.Corpus.Shared;
+
+namespace Dossier.Corpus.Alignment;
+
+/// <summary>A sentence seen as a claim: who it is about, which numbers and dates it states, its content words.</summary>
+public sealed record ClaimSentence(
+    Document Doc,
+    TextSpan Span,
+    ImmutableHashSet<string> Terms,
+    ImmutableHashSet<string> Actors,
+    ImmutableArray<NumberFact> Numbers,
+    ImmutableArray<DateFact> Dates,
+    double QuotedShare)
+{
+    public string Text => Doc.TextOf(Span);
+}
+
+/// <summary>A number in a claim with what it counts (the next content word: "30,000 troops" → troop).</summary>
+public sealed record NumberFact(decimal Value, string? Counted, TextSpan Span, string Text);
+
+/// <summary>A date a claim states, normalised (TIMEX value or yyyy-MM-dd), with its span.</summary>
+public sealed record DateFact(string Value, TextSpan Span, string Text);
+
+/// <summary>Sentences of several documents that assert the same fact.</summary>
+public sealed record ClaimGroup(ImmutableArray<ClaimSentence> Members)
+{
+    public int DocumentCount => Members.Select(m => m.Doc.Id).Distinct().Count();
+}
+
+/// <summary>
+/// Claim alignment: sentences from different documents of a story that share content words and at least one actor,
+/// number or date. Candidates come from an inverted index of content words; groups hold at most one sentence per
+/// document, so a chain of loosely similar sentences cannot snowball into one claim.
+/// </summary>
+public static class ClaimAligner
+{
+    private const int MinShared = 4;
+    private const double MinOverlap = 0.45;
+    private const int MaxSentencesPerDocument = 200;
+    private const int MaxPosting = 200;
+
+    public static ImmutableArray<ClaimSentence> Sentences(Document doc)
+    {
+        var entities = doc.Layer(Layers.Entities);
+        var numbers = doc.Layer(Layers.Numbers);
+        var times = doc.Layer(Layers.Times);
+        var quotes = doc.Layer(Layers.Quotes);
+        var result = ImmutableArray.CreateBuilder<ClaimSentence>();
+        foreach (var span in TextUnits.Sentences(doc).Take(MaxSentencesPerDocument))
+        {
+            var words = Words.Tokenize(doc.Text, span.Start, span.End);
+            var terms = words.Select(w => Words.ContentTerm(w)).OfType<string>().Where(t => !char.IsDigit(t[0])).ToImmutableHashSet();
+            var actors = entities.Where(e => span.Contains(e.Span)).Select(e => e.EntityId ?? e.Text.ToLowerInvariant()).ToImmutableHashSet();
+            var quoted = quotes.Where(q => q.Kind != QuoteKind.Indirect && q.Span.Overlaps(span))
+                .Sum(q => Math.Min(q.Span.End, span.End) - Math.Max(q.Span.Start, span.Start));
+            result.Add(new ClaimSentence(doc, span, terms, actors, NumbersIn(doc, span, words, numbers),
+                [.. times.Where(t => span.Contains(t.Span) && t.Type == TimexType.DATE && t.Value is not null)
+                    .Select(t => new DateFact(t.Value!, t.Span, t.Text))],
+                span.Length == 0 ? 0 : Math.Min(1.0, quoted / (double)span.Length)));
+        }
+        return result.ToImmutable();
+    }
+
+    /// <summary>Numbers from the numbers layer, else numeric words; each with the word it counts.</summary>
+    private static ImmutableArray<NumberFact> NumbersIn(Document doc, TextSpan span, List<Word> words, IReadOnlyList<NumberMention> layer)
+    {
+        var found = new List<NumberFact>();
+        var inSpan = layer.Where(n => span.Contains(n.Span) && n.Value is not null && n.Kind != NumberKind.Ordinal).ToList();
+        if (inSpan.Count > 0)
+        {
+            foreach (var n in inSpan) found.Add(new NumberFact(n.Value!.Value, CountedAfter(words, n.Span.End), n.Span, n.Text));
+            return [.. found];
+        }
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!words[i].IsNumber || !decimal.TryParse(words[i].Norm.Replace(",", ""), System.Globalization.NumberStyles.Number,
+                    System.Globalization.CultureInfo.InvariantCulture, out var value)) continue;
+            // Years are dates, not counts.
+            if (value is >= 1900 and <= 2100 && words[i].Norm.Length == 4) continue;
+            found.Add(new NumberFact(value, CountedAfter(words, words[i].End), new TextSpan(words[i].Start, words[i].End), doc.Text[words[i].Start..words[i].End]));
+        }
+        return [.. found];
+    }
+
+    private static string? CountedAfter(List<Word> words, int end)
+    {
+        foreach (var w in words.Where(w => w.Start >= end).Take(3))
+        {
+            if (w.IsNumber || w.Norm is "million" or "billion" or "thousand" or "hundred" or "percent") continue;
+            var t = Words.ContentTerm(w);
+            if (t is not null) return t;
+        }
+        return null;
+    }
+
+    /// <summary>Aligned claims across the documents of one story.</summary>
+    public static List<ClaimGroup> Group(IReadOnlyList<Document> documents, double minOverlap = MinOverlap)
+    {
+        var sentences = documents.SelectMany(d => Sentences(d)).Where(s => s.Terms.Count >= MinShared).ToList();
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var s in sentences) foreach (var t in s.Terms) df[t] = df.GetValueOrDefault(t) + 1;
+        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < sentences.Count; i++)
+            foreach (var t in sentences[i].Terms)
+            {
+                if (!index.TryGetValue(t, out var list)) index[t] = list = [];
+                list.Add(i);
+            }
+        var pairs = new List<(int A, int B, double Score)>();
+        var shared = new Dictionary<int, int>();
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            shared.Clear();
+            foreach (var t in sentences[i].Terms)
+            {
+                var list = index[t];
+                if (list.Count > MaxPosting) continue;
+                foreach (var j in list) if (j > i && sentences[j].Doc.Id != sentences[i].Doc.Id) shared[j] = shared.GetValueOrDefault(j) + 1;
+            }
+            foreach (var (j, _) in shared.Where(p => p.Value >= MinShared))
+            {
+                var score = Score(sentences[i], sentences[j]);
+                if (score >= minOverlap) pairs.Add((i, j, score));
+            }
+        }
+        // Strongest pairs first; a group never takes two sentences of the same document.
+        var group = Enumerable.Range(0, sentences.Count).Select(i => new List<int> { i }).ToArray();
+        var owner = Enumerable.Range(0, sentences.Count).ToArray();
+        foreach (var (a, b, _) in pairs.OrderByDescending(p => p.Score).ThenBy(p => p.A).ThenBy(p => p.B))
+        {
+            var (ga, gb) = (owner[a], owner[b]);
+            if (ga == gb) continue;
+            var docs = group[ga].Select(i => sentences[i].Doc.Id).ToHashSet();
+            if (group[gb].Any(i => docs.Contains(sentences[i].Doc.Id))) continue;
+            foreach (var i in group[gb]) owner[i] = ga;
+            group[ga].AddRange(group[gb]);
+            group[gb] = [];
+        }
+        return [.. group.Where(g => g.Count > 1).Select(g => new ClaimGroup([.. g.OrderBy(i => i).Select(i => sentences[i])]))];
+    }
+
+    /// <summary>Overlap of content words (relative to the shorter sentence), required to share an actor, number or
+    /// date: two sentences about different people with the same verbs are not one claim.</summary>
+    public static double Score(ClaimSentence a, ClaimSentence b)
+    {
+        var common = a.Terms.Count(b.Terms.Contains);
+        if (common < MinShared) return 0;
+        var anchor = a.Actors.Overlaps(b.Actors) || a.Numbers.Any(x => b.Numbers.Any(y => y.Value == x.Value)) ||
+                     a.Dates.Any(x => b.Dates.Any(y => y.Value == x.Value));
+        if (!anchor) return 0;
+        return common / (double)Math.Min(a.Terms.Count, b.Terms.Count);
+    }
+
+    /// <summary>The outlet that reported first, when the documents' dates single one out (one outlet holds the
+    /// earliest date and some other document is later); else null.</summary>
+    public static string? FirstOutlet(IEnumerable<Document> documents)
+    {
+        var dated = documents.Where(d => d.Metadata.Published is not null).ToList();
+        if (dated.Count < 2) return null;
+        var first = dated.Min(d => d.Metadata.Published!.Value);
+        var earliest = dated.Where(d => d.Metadata.Published == first).Select(d => d.Metadata.Outlet ?? d.Id).Distinct().ToList();
+        return earliest.Count == 1 && dated.Any(d => d.Metadata.Published != first) ? earliest[0] : null;
+    }
+}

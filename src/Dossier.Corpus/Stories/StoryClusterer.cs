@@ -1,0 +1,341 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using Dossier.Corpus.Shared;
+using NodaTime;
+
+namespace Dossier.Corpus.Stories;
+
+/// <summary>What the clusterer needs to know about one document. <see cref="Entities"/> are canonical entity ids
+/// (or folded names) when an entity stage ran; the clusterer also works from text alone.</summary>
+public sealed record StoryDocument(
+    string Id,
+    string Text,
+    string? Title = null,
+    LocalDate? Date = null,
+    IReadOnlyCollection<string>? Entities = null);
+
+/// <summary>The knobs of the story clusterer. Defaults were chosen on the ECB+ train split (see StoryEvaluator).</summary>
+public sealed record StoryClusterOptions
+{
+    /// <summary>Average-linkage similarity two groups need to merge.</summary>
+    public double Threshold { get; init; } = 0.3;
+    /// <summary>Weight of shared canonical entities (Dice over entity sets).</summary>
+    public double EntityWeight { get; init; } = 0.15;
+    /// <summary>Weight of shared verbatim passages (quotes, wire copy), saturating at <see cref="PassageSaturation"/> shared shingles.</summary>
+    public double PassageWeight { get; init; } = 0.25;
+    public int PassageSaturation { get; init; } = 4;
+    /// <summary>Extra weight of capitalised words (names) in the term vector.</summary>
+    public double NameBoost { get; init; } = 2.0;
+    /// <summary>Extra weight of numbers (counts, tolls, amounts are specific to one event).</summary>
+    public double NumberBoost { get; init; } = 1.0;
+    /// <summary>Extra weight of title words.</summary>
+    public double TitleBoost { get; init; } = 2.0;
+    /// <summary>Days two dated documents may lie apart before their similarity decays, and the decay constant.</summary>
+    public int DateToleranceDays { get; init; } = 3;
+    public double DateDecayDays { get; init; } = 7;
+    /// <summary>Blocking: the key terms per document that generate candidate pairs, the longest posting list used,
+    /// and the most candidates scored per document. Together they keep clustering near-linear.</summary>
+    public int KeyTerms { get; init; } = 24;
+
+    public int MaxPosting { get; init; } = 2000;
+    public int MaxCandidates { get; init; } = 300;
+
+    /// <summary>Document frequencies of general news mixed into the corpus's own (<see cref="BackgroundTerms.None"/> to switch off).</summary>
+    public BackgroundTerms Background { get; init; } = BackgroundTerms.Default;
+
+    public static StoryClusterOptions Default { get; } = new();
+}
+
+/// <summary>Groups of documents about the same event, each with its members' similarity to the group.</summary>
+public sealed record StoryCluster(ImmutableArray<string> DocumentIds, ImmutableArray<double> Centrality);
+
+/// <summary>
+/// Order-independent story clustering: documents are sorted by id, represented by TF-IDF key terms, canonical
+/// entities, shared verbatim passages (quotes carried by several outlets, wire copy) and their dates; candidate pairs
+/// come from an inverted index over each document's key terms (no all-pairs), and groups are formed by average-linkage
+/// agglomeration over that sparse similarity graph with deterministic tie-breaking. Identical texts are collapsed first,
+/// so 10,000 copies of one article cost one node.
+/// </summary>
+public sealed class StoryClusterer(StoryClusterOptions? options = null)
+{
+    private readonly StoryClusterOptions _o = options ?? StoryClusterOptions.Default;
+
+    public ImmutableArray<StoryCluster> Cluster(IEnumerable<StoryDocument> input)
+    {
+        var docs = input.GroupBy(d => d.Id, StringComparer.Ordinal).Select(g => g.First())
+            .OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+        if (docs.Count == 0) return [];
+
+        // Identical texts (folded) are one node whose weight is the number of copies.
+        var nodeOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var nodes = new List<Node>();
+        var nodeMembers = new List<List<int>>();
+        for (var i = 0; i < docs.Count; i++)
+        {
+            var key = Fingerprint(docs[i].Text);
+            if (key.Length > 0 && nodeOf.TryGetValue(key, out var n)) { nodeMembers[n].Add(i); continue; }
+            if (key.Length > 0) nodeOf[key] = nodes.Count;
+            nodes.Add(Featurize(docs[i]));
+            nodeMembers.Add([i]);
+        }
+
+        Weigh(nodes);
+        var edges = CandidateEdges(nodes);
+        var groups = AverageLinkage(nodes.Count, nodeMembers.Select(m => (double)m.Count).ToArray(), edges);
+
+        var sims = new Dictionary<(int, int), double>();
+        foreach (var (a, b, s) in edges) sims[(a, b)] = s;
+        var result = new List<StoryCluster>();
+        foreach (var group in groups)
+        {
+            var ids = new List<(string Id, double C)>();
+            foreach (var n in group)
+            {
+                // Centrality: weighted mean similarity to the other members (copies count fully).
+                double total = 0, weight = 0;
+                foreach (var m in group)
+                {
+                    var w = nodeMembers[m].Count - (m == n ? 1 : 0);
+                    if (w == 0) continue;
+                    var s = m == n ? 1.0 : sims.GetValueOrDefault((Math.Min(n, m), Math.Max(n, m)));
+                    total += s * w; weight += w;
+                }
+                var c = weight > 0 ? total / weight : 1.0;
+                foreach (var i in nodeMembers[n]) ids.Add((docs[i].Id, c));
+            }
+            ids.Sort((x, y) => string.CompareOrdinal(x.Id, y.Id));
+            result.Add(new StoryCluster([.. ids.Select(x => x.Id)], [.. ids.Select(x => x.C)]));
+        }
+        return [.. result.OrderBy(c => c.DocumentIds[0], StringComparer.Ordinal)];
+    }
+
+    /// <summary>The scored candidate pairs (first document ids of each collapsed group), for explaining a grouping.</summary>
+    public ImmutableArray<(string A, string B, double Similarity)> SimilarityGraph(IEnumerable<StoryDocument> input)
+    {
+        var docs = input.GroupBy(d => d.Id, StringComparer.Ordinal).Select(g => g.First()).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+        var nodes = docs.Select(Featurize).ToList();
+        Weigh(nodes);
+        return [.. CandidateEdges(nodes).Select(e => (docs[e.A].Id, docs[e.B].Id, e.Sim))];
+    }
+
+    /// <summary>A stable story id from its sorted member ids.</summary>
+    public static string StoryId(IEnumerable<string> sortedIds)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', sortedIds)));
+        return "story-" + Convert.ToHexStringLower(hash.AsSpan(0, 6));
+    }
+
+    private static string Fingerprint(string text)
+    {
+        var words = Words.Tokenize(text);
+        if (words.Count == 0) return "";
+        var sb = new StringBuilder();
+        foreach (var w in words) sb.Append(w.Norm).Append(' ');
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
+    }
+
+    private sealed class Node
+    {
+        public required Dictionary<string, double> Tf;
+        public Dictionary<string, double> Vector = [];
+        public required HashSet<string> Entities;
+        public required HashSet<ulong> Shingles;
+        public LocalDate? Date;
+        public string[] KeyTerms = [];
+    }
+
+    private Node Featurize(StoryDocument d)
+    {
+        var tf = new Dictionary<string, double>(StringComparer.Ordinal);
+        var words = Words.Tokenize(d.Text);
+        for (var i = 0; i < words.Count; i++)
+        {
+            var t = Words.ContentTerm(words[i]);
+            if (t is null) continue;
+            // A capitalised word not opening a sentence is most likely a name: names separate events of one kind.
+            var sentenceInitial = i == 0 || IsSentenceEnd(d.Text, words[i - 1].End, words[i].Start);
+            var w = words[i].Capitalised && !sentenceInitial ? _o.NameBoost : words[i].IsNumber ? _o.NumberBoost : 1.0;
+            tf[t] = tf.GetValueOrDefault(t) + w;
+        }
+        if (!string.IsNullOrWhiteSpace(d.Title))
+            foreach (var t in Words.ContentTerms(d.Title)) tf[t] = tf.GetValueOrDefault(t) + _o.TitleBoost;
+
+        return new Node
+        {
+            Tf = tf,
+            Entities = d.Entities is null ? [] : [.. d.Entities.Where(e => !string.IsNullOrEmpty(e))],
+            Shingles = SampledShingles(words),
+            Date = d.Date,
+        };
+    }
+
+    private static bool IsSentenceEnd(string text, int from, int to)
+    {
+        for (var k = from; k < to && k < text.Length; k++)
+            if (text[k] is '.' or '!' or '?' or '\n' or ':' or '"' or '“' or '”') return true;
+        return false;
+    }
+
+    /// <summary>Hashes of 6-word shingles, sampled by hash (1 in 4) so that long shared passages (a quote carried by
+    /// several outlets, wire copy) are still seen while memory stays small.</summary>
+    private static HashSet<ulong> SampledShingles(List<Word> words)
+    {
+        const int k = 6;
+        var set = new HashSet<ulong>();
+        for (var i = 0; i + k <= words.Count; i++)
+        {
+            ulong h = 14695981039346656037UL;
+            for (var j = 0; j < k; j++)
+                foreach (var c in words[i + j].Norm) { h ^= c; h *= 1099511628211UL; }
+            h ^= h >> 29; h *= 0xbf58476d1ce4e5b9UL; h ^= h >> 32;
+            if ((h & 3) == 0) set.Add(h);
+        }
+        return set;
+    }
+
+    private void Weigh(List<Node> nodes)
+    {
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var n in nodes) foreach (var t in n.Tf.Keys) df[t] = df.GetValueOrDefault(t) + 1;
+        var count = nodes.Count + _o.Background.Documents;
+        foreach (var n in nodes)
+        {
+            var v = new Dictionary<string, double>(n.Tf.Count, StringComparer.Ordinal);
+            double norm = 0;
+            foreach (var (t, f) in n.Tf)
+            {
+                var w = (1 + Math.Log(f)) * (Math.Log((count + 1.0) / (df[t] + _o.Background.Frequencies.GetValueOrDefault(t) + 1.0)) + 1);
+                v[t] = w; norm += w * w;
+            }
+            norm = Math.Sqrt(norm);
+            if (norm > 0) foreach (var t in v.Keys.ToList()) v[t] /= norm;
+            n.Vector = v;
+            // Key terms: highest weight, ties by term, so blocking does not depend on dictionary order.
+            // Terms no other document has cannot pair documents, so they are not used for blocking.
+            n.KeyTerms = [.. v.Where(p => df[p.Key] > 1).OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(_o.KeyTerms).Select(p => p.Key)];
+            n.Tf = [];
+        }
+    }
+
+    private List<(int A, int B, double Sim)> CandidateEdges(List<Node> nodes)
+    {
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            foreach (var t in nodes[i].KeyTerms) Add(postings, "t:" + t, i);
+            foreach (var e in nodes[i].Entities) Add(postings, "e:" + e, i);
+        }
+        var edges = new List<(int, int, double)>();
+        var shared = new Dictionary<int, int>();
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            shared.Clear();
+            foreach (var key in nodes[i].KeyTerms.Select(t => "t:" + t).Concat(nodes[i].Entities.Select(e => "e:" + e)))
+            {
+                var list = postings[key];
+                if (list.Count > _o.MaxPosting) continue; // too common to say which story a document is in
+                foreach (var j in list) if (j > i) shared[j] = shared.GetValueOrDefault(j) + 1;
+            }
+            foreach (var (j, _) in shared.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(_o.MaxCandidates))
+            {
+                var s = Similarity(nodes[i], nodes[j]);
+                if (s > 0.02) edges.Add((i, j, s));
+            }
+        }
+        return edges;
+    }
+
+    private static void Add(Dictionary<string, List<int>> postings, string key, int i)
+    {
+        if (!postings.TryGetValue(key, out var list)) postings[key] = list = [];
+        list.Add(i);
+    }
+
+    /// <summary>Cosine of TF-IDF vectors, plus shared entities and shared passages, decayed by date distance.</summary>
+    private double Similarity(Node a, Node b) => Combine(Cosine(a.Vector, b.Vector), Dice(a.Entities, b.Entities),
+        SharedCount(a.Shingles, b.Shingles), a.Date, b.Date);
+
+    private double Combine(double cosine, double entities, int passages, LocalDate? da, LocalDate? db)
+    {
+        var s = cosine + _o.EntityWeight * entities + _o.PassageWeight * Math.Min(1.0, passages / (double)_o.PassageSaturation);
+        if (da is { } x && db is { } y)
+        {
+            var gap = Math.Abs(Period.Between(x, y, PeriodUnits.Days).Days);
+            if (gap > _o.DateToleranceDays) s *= Math.Exp(-(gap - _o.DateToleranceDays) / _o.DateDecayDays);
+        }
+        return s;
+    }
+
+    private static double Cosine(Dictionary<string, double> a, Dictionary<string, double> b)
+    {
+        if (a.Count > b.Count) (a, b) = (b, a);
+        double dot = 0;
+        foreach (var (t, w) in a) if (b.TryGetValue(t, out var v)) dot += w * v;
+        return dot;
+    }
+
+    private static double Dice(HashSet<string> a, HashSet<string> b)
+    {
+        if (a.Count == 0 || b.Count == 0) return 0;
+        var common = a.Count < b.Count ? a.Count(b.Contains) : b.Count(a.Contains);
+        return 2.0 * common / (a.Count + b.Count);
+    }
+
+    private static int SharedCount(HashSet<ulong> a, HashSet<ulong> b)
+    {
+        if (a.Count > b.Count) (a, b) = (b, a);
+        var n = 0;
+        foreach (var h in a) if (b.Contains(h)) n++;
+        return n;
+    }
+
+    /// <summary>
+    /// Average-linkage agglomeration on a sparse graph: missing pairs count as similarity 0, so merging two groups
+    /// needs most of their member pairs to be similar (unlike single-link, which chains). Ties break on the lower
+    /// node ids, which come from sorted document ids: the result does not depend on input order.
+    /// </summary>
+    private List<List<int>> AverageLinkage(int count, double[] size, List<(int A, int B, double Sim)> edges)
+    {
+        var links = new Dictionary<int, double>[count];
+        for (var i = 0; i < count; i++) links[i] = [];
+        foreach (var (a, b, s) in edges)
+        {
+            links[a][b] = links[a].GetValueOrDefault(b) + s * size[a] * size[b];
+            links[b][a] = links[a][b];
+        }
+        var members = new List<int>?[count];
+        for (var i = 0; i < count; i++) members[i] = [i];
+        var version = new int[count];
+        var queue = new PriorityQueue<(int A, int B, int VA, int VB), (double, int, int)>();
+        void Push(int a, int b)
+        {
+            var (x, y) = a < b ? (a, b) : (b, a);
+            var avg = links[x][y] / (size[x] * size[y]);
+            if (avg >= _o.Threshold) queue.Enqueue((x, y, version[x], version[y]), (-avg, x, y));
+        }
+        for (var i = 0; i < count; i++) foreach (var j in links[i].Keys) if (j > i) Push(i, j);
+
+        while (queue.TryDequeue(out var e, out _))
+        {
+            if (members[e.A] is null || members[e.B] is null || version[e.A] != e.VA || version[e.B] != e.VB) continue;
+            // Merge B into A (A is the lower id, so the surviving id is deterministic).
+            var (a, b) = (e.A, e.B);
+            members[a]!.AddRange(members[b]!);
+            members[b] = null;
+            links[a].Remove(b);
+            foreach (var (n, s) in links[b])
+            {
+                if (n == a) continue;
+                links[a][n] = links[a].GetValueOrDefault(n) + s;
+                links[n].Remove(b);
+                links[n][a] = links[a][n];
+            }
+            links[b] = [];
+            size[a] += size[b];
+            version[a]++;
+            foreach (var n in links[a].Keys) Push(a, n);
+        }
+        return [.. members.Where(m => m is not null).Select(m => m!)];
+    }
+}
