@@ -37,6 +37,9 @@ internal static class Migrations
             layer TEXT NOT NULL,
             stage TEXT NOT NULL,
             stage_version TEXT NOT NULL,
+            -- Layers with thousands of items and nothing to query per item (tokens) are kept here as one JSON array
+            -- of [start, end, data] rows instead of one annotations row each; NULL for every other layer.
+            packed TEXT,
             PRIMARY KEY (document_id, layer)
         ) WITHOUT ROWID;
         CREATE TABLE annotations (

@@ -104,7 +104,7 @@ public sealed class SqliteDossierStore : IDossierStore
         var prepared = documents.Select(StoredDocument.From).ToList();
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await new DocumentWriter(connection, transaction).WriteAsync(prepared, cancellationToken);
+        new DocumentWriter(connection, transaction).Write(prepared, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -126,7 +126,7 @@ public sealed class SqliteDossierStore : IDossierStore
         var prepared = corpus.Documents.Select(StoredDocument.From).ToList();
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await new DocumentWriter(connection, transaction).WriteAsync(prepared, cancellationToken);
+        new DocumentWriter(connection, transaction).Write(prepared, cancellationToken);
         await CorpusTables.ReplaceAsync(connection, transaction, corpus, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
