@@ -151,6 +151,14 @@ internal static class Migrations
             PRIMARY KEY (position_seq, seq)
         ) WITHOUT ROWID;
         """),
+        new(4, "indexes for look-ups by entity: mentions, quotes by speaker, events by actor",
+        """
+        CREATE INDEX annotations_entity ON annotations(data ->> 'entity_id') WHERE layer = 'entities';
+        CREATE INDEX annotations_speaker ON annotations(data -> 'speaker' ->> 'entity_id') WHERE layer = 'quotes';
+        CREATE INDEX annotations_event_source ON annotations(data -> 'source' ->> 'entity_id') WHERE layer = 'events';
+        CREATE INDEX annotations_event_target ON annotations(data -> 'target' ->> 'entity_id') WHERE layer = 'events';
+        CREATE INDEX documents_by_date ON documents(published, pk);
+        """),
     ];
 
     public static int Latest => All[^1].Version;
