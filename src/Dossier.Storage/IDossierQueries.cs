@@ -25,6 +25,9 @@ public sealed record SearchFilter
     public static SearchFilter None { get; } = new();
 }
 
+/// <summary>A story with what a list of stories shows about its documents.</summary>
+public sealed record StorySummary(Story Story, IReadOnlyList<string> Outlets, int Documents, string? FirstPublished, string? LastPublished);
+
 /// <summary>How many documents an outlet published on a day (for coverage charts).</summary>
 public sealed record CoveragePoint(string Outlet, string Date, int Documents);
 
@@ -42,6 +45,9 @@ public interface IDossierQueries
 
     /// <summary>The derived results (entities, stories, alignments, discrepancies, positions) without the documents.</summary>
     Task<Corpus> LoadDerivedAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every story with its outlets, document count and publication range, in stored order.</summary>
+    Task<IReadOnlyList<StorySummary>> ListStoriesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Quotes whose text contains <paramref name="text"/> (case-insensitive) and/or whose speaker is the entity, newest first.</summary>
     Task<IReadOnlyList<QuoteHit>> FindQuotesAsync(string? text, string? speakerEntityId, int limit, CancellationToken cancellationToken = default);

@@ -47,6 +47,24 @@ public sealed partial class SqliteDossierStore
         return await CorpusTables.ReadAsync(connection, [], cancellationToken);
     }
 
+    public async Task<IReadOnlyList<StorySummary>> ListStoriesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var stories = (await CorpusTables.ReadAsync(connection, [], cancellationToken)).Stories;
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT s.seq, json_group_array(DISTINCT d.outlet) FILTER (WHERE d.outlet IS NOT NULL), count(d.id), min(d.published), max(d.published)
+            FROM stories s
+            LEFT JOIN story_documents sd ON sd.story_seq = s.seq
+            LEFT JOIN documents d ON d.id = sd.document_id
+            GROUP BY s.seq ORDER BY s.seq;
+            """;
+        var rows = await ReadAllAsync(command, r => (Seq: r.GetInt32(0), Outlets: JsonSerializer.Deserialize<string[]>(r.GetString(1)) ?? [],
+            Count: r.GetInt32(2), First: DocumentReader.NullableString(r, 3), Last: DocumentReader.NullableString(r, 4)), cancellationToken);
+        return rows.Where(r => r.Seq < stories.Length)
+            .Select(r => new StorySummary(stories[r.Seq], r.Outlets, r.Count, r.First, r.Last)).ToList();
+    }
+
     public async Task<IReadOnlyList<QuoteHit>> FindQuotesAsync(string? text, string? speakerEntityId, int limit,
         CancellationToken cancellationToken = default)
     {

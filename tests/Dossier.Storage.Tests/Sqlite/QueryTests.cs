@@ -81,6 +81,16 @@ public sealed class QueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stories_are_listed_with_their_outlets_counts_and_dates()
+    {
+        var summary = Assert.Single(await _store.ListStoriesAsync());
+        Assert.Equal("s-2025-03-04-dock-strike", summary.Story.Id);
+        Assert.Equal(["Harbour Gazette", "Nordic Wire"], summary.Outlets.Order());
+        Assert.Equal(2, summary.Documents);
+        Assert.Equal("2025-03-04", summary.FirstPublished);
+    }
+
+    [Fact]
     public async Task Coverage_counts_documents_per_outlet_and_day()
     {
         var coverage = await _store.CoverageAsync();
