@@ -31,7 +31,7 @@ public static class HtmlReport
                          "<a href=\"#documents\">Documents</a> <a href=\"#entities\">Entities</a></nav></header><main>");
 
         WriteStories(view, output);
-        WriteMap(view, output);
+        WriteNegotiationMap(view, HtmlLinks.InPage, output);
         WriteDocuments(view, output);
         WriteEntities(view, output);
 
@@ -40,72 +40,79 @@ public static class HtmlReport
 
     private static void WriteStories(CorpusView view, TextWriter output)
     {
+        var links = HtmlLinks.InPage;
         output.WriteLine("<section id=\"stories\"><h2>Stories</h2>");
         if (view.Corpus.Stories.IsDefaultOrEmpty) output.WriteLine("<p class=\"empty\">No stories.</p>");
-        for (var s = 0; s < view.Corpus.Stories.Length; s++)
-        {
-            var story = view.Corpus.Stories[s];
-            var documents = view.DocumentsOf(story);
-            var alignments = view.AlignmentsOf(story);
-            output.WriteLine($"<article class=\"story\" id=\"{Id("story", story.Id)}\"><h3>{E(story.Title)}</h3>");
-            output.WriteLine($"<p class=\"meta\">{E(story.Date ?? "undated")} · {E(string.Join(", ", view.OutletsOf(story)))} · " +
-                             $"{documents.Count} documents{(story.Storyline is { } line ? " · " + E(line) : "")}</p>");
-            if (!string.IsNullOrWhiteSpace(story.Summary)) output.WriteLine($"<p class=\"summary\">{E(story.Summary)}</p>");
-
-            output.WriteLine("<h4>Sources side by side</h4><div class=\"sources\">");
-            foreach (var document in documents)
-            {
-                var marks = alignments.SelectMany((a, j) => a.Documents.Where(d => d.DocumentId == document.Id).Select(d =>
-                    new Mark(d.Start, d.End, a.Kind == AlignmentKind.Quote ? "aligned" : "aligned claim",
-                        $"carried by {a.Documents.Select(x => x.DocumentId).Distinct().Count()} documents", $"#al-{s}-{j}")));
-                output.WriteLine($"<div class=\"source\"><h5>{E(document.Metadata.Outlet ?? "unknown outlet")}</h5>");
-                output.WriteLine($"<p class=\"meta\"><a href=\"#{Id("doc", document.Id)}\">{E(document.Metadata.Title ?? "(untitled)")}</a> · {DateText(document)}</p>");
-                output.Write("<div class=\"text\">");
-                AnnotatedText.Write(output, document.Text, marks);
-                output.WriteLine("</div></div>");
-            }
-            output.WriteLine("</div>");
-
-            if (alignments.Count > 0)
-            {
-                output.WriteLine("<h4>Aligned quotes and claims</h4><ol class=\"alignments\">");
-                for (var j = 0; j < alignments.Count; j++)
-                {
-                    var a = alignments[j];
-                    var who = a.Speaker is { } speaker ? $" — <a href=\"#{Id("ent", speaker)}\">{E(view.ActorName(speaker))}</a>" : "";
-                    var channel = a.Channel is { } c ? $" <span class=\"tag\">{E(c)}</span>" : "";
-                    var carriers = string.Join(", ", a.Documents.Select(d =>
-                        $"<a href=\"#{Id("doc", d.DocumentId)}\">{E(view.OutletOf(d.DocumentId))}</a>"));
-                    output.WriteLine($"<li id=\"al-{s}-{j}\"><span class=\"tag\">{E(Names.Of(a.Kind))}</span> " +
-                                     $"<mark class=\"aligned\">{E(a.Text)}</mark>{who}{channel}<br><small>carried by {carriers}" +
-                                     (a.FirstOutlet is { } first ? $"; first by {E(first)}" : "") + "</small></li>");
-                }
-                output.WriteLine("</ol>");
-            }
-
-            var discrepancies = view.DiscrepanciesOf(story);
-            if (discrepancies.Count > 0)
-            {
-                output.WriteLine("<h4>Discrepancies and omissions</h4><ul class=\"discrepancies\">");
-                foreach (var d in discrepancies)
-                    output.WriteLine($"<li><span class=\"tag warn\">{E(d.Kind)}</span> <a href=\"#{Id("doc", d.Document)}\">{E(view.OutletOf(d.Document))}</a>: " +
-                                     $"“{E(d.Text)}” — {E(d.Explanation)}</li>");
-                output.WriteLine("</ul>");
-            }
-            output.WriteLine("</article>");
-        }
+        for (var s = 0; s < view.Corpus.Stories.Length; s++) WriteStory(view, view.Corpus.Stories[s], s, links, output);
         var loose = view.Unstoried();
         if (loose.Count > 0)
         {
             output.WriteLine("<h3>Documents in no story</h3><ul>");
             foreach (var document in loose)
-                output.WriteLine($"<li><a href=\"#{Id("doc", document.Id)}\">{E(document.Metadata.Title ?? "(untitled)")}</a> · {E(document.Metadata.Outlet ?? "unknown outlet")}</li>");
+                output.WriteLine($"<li><a href=\"{E(links.Document(document.Id))}\">{E(document.Metadata.Title ?? "(untitled)")}</a> · {E(document.Metadata.Outlet ?? "unknown outlet")}</li>");
             output.WriteLine("</ul>");
         }
         output.WriteLine("</section>");
     }
 
-    private static void WriteMap(CorpusView view, TextWriter output)
+    /// <summary>
+    /// One story: its summary, its sources side by side with the quotes and claims several carry highlighted, the list
+    /// of those alignments and the discrepancies. <paramref name="index"/> keeps in-page anchors unique per story.
+    /// </summary>
+    public static void WriteStory(CorpusView view, Story story, int index, HtmlLinks links, TextWriter output)
+    {
+        var documents = view.DocumentsOf(story);
+        var alignments = view.AlignmentsOf(story);
+        output.WriteLine($"<article class=\"story\" id=\"{Id("story", story.Id)}\"><h3>{E(story.Title)}</h3>");
+        output.WriteLine($"<p class=\"meta\">{E(story.Date ?? "undated")} · {E(string.Join(", ", view.OutletsOf(story)))} · " +
+                         $"{documents.Count} documents{(story.Storyline is { } line ? " · " + E(line) : "")}</p>");
+        if (!string.IsNullOrWhiteSpace(story.Summary)) output.WriteLine($"<p class=\"summary\">{E(story.Summary)}</p>");
+
+        output.WriteLine("<h4>Sources side by side</h4><div class=\"sources\">");
+        foreach (var document in documents)
+        {
+            var marks = alignments.SelectMany((a, j) => a.Documents.Where(d => d.DocumentId == document.Id).Select(d =>
+                new Mark(d.Start, d.End, a.Kind == AlignmentKind.Quote ? "aligned" : "aligned claim",
+                    $"carried by {a.Documents.Select(x => x.DocumentId).Distinct().Count()} documents", $"#al-{index}-{j}")));
+            output.WriteLine($"<div class=\"source\"><h5>{E(document.Metadata.Outlet ?? "unknown outlet")}</h5>");
+            output.WriteLine($"<p class=\"meta\"><a href=\"{E(links.Document(document.Id))}\">{E(document.Metadata.Title ?? "(untitled)")}</a> · {DateText(document)}</p>");
+            output.Write("<div class=\"text\">");
+            AnnotatedText.Write(output, document.Text, marks);
+            output.WriteLine("</div></div>");
+        }
+        output.WriteLine("</div>");
+
+        if (alignments.Count > 0)
+        {
+            output.WriteLine("<h4>Aligned quotes and claims</h4><ol class=\"alignments\">");
+            for (var j = 0; j < alignments.Count; j++)
+            {
+                var a = alignments[j];
+                var who = a.Speaker is { } speaker ? $" — <a href=\"{E(links.Entity(speaker))}\">{E(view.ActorName(speaker))}</a>" : "";
+                var channel = a.Channel is { } c ? $" <span class=\"tag\">{E(c)}</span>" : "";
+                var carriers = string.Join(", ", a.Documents.Select(d =>
+                    $"<a href=\"{E(links.Document(d.DocumentId))}\">{E(view.OutletOf(d.DocumentId))}</a>"));
+                output.WriteLine($"<li id=\"al-{index}-{j}\"><span class=\"tag\">{E(Names.Of(a.Kind))}</span> " +
+                                 $"<mark class=\"aligned\">{E(a.Text)}</mark>{who}{channel}<br><small>carried by {carriers}" +
+                                 (a.FirstOutlet is { } first ? $"; first by {E(first)}" : "") + "</small></li>");
+            }
+            output.WriteLine("</ol>");
+        }
+
+        var discrepancies = view.DiscrepanciesOf(story);
+        if (discrepancies.Count > 0)
+        {
+            output.WriteLine("<h4>Discrepancies and omissions</h4><ul class=\"discrepancies\">");
+            foreach (var d in discrepancies)
+                output.WriteLine($"<li><span class=\"tag warn\">{E(d.Kind)}</span> <a href=\"{E(links.Document(d.Document))}\">{E(view.OutletOf(d.Document))}</a>: " +
+                                 $"“{E(d.Text)}” — {E(d.Explanation)}</li>");
+            output.WriteLine("</ul>");
+        }
+        output.WriteLine("</article>");
+    }
+
+    /// <summary>The issue × actor matrix coloured by each cell's latest stance, each cell linking to its evidence list below.</summary>
+    public static void WriteNegotiationMap(CorpusView view, HtmlLinks links, TextWriter output)
     {
         var map = view.Map();
         output.WriteLine("<section id=\"map\"><h2>Negotiation map</h2>");
@@ -118,7 +125,7 @@ public static class HtmlReport
                          "<span class=\"stance-conditional\">conditional</span> <span class=\"stance-undecided\">undecided</span> — " +
                          "each cell shows the latest stance; open it for the evidence.</p>");
         output.WriteLine("<div class=\"scroll\"><table class=\"matrix\"><thead><tr><th>Issue</th>");
-        foreach (var actor in map.Actors) output.Write($"<th scope=\"col\"><a href=\"#{Id("ent", actor)}\">{E(view.ActorName(actor))}</a></th>");
+        foreach (var actor in map.Actors) output.Write($"<th scope=\"col\"><a href=\"{E(links.Entity(actor))}\">{E(view.ActorName(actor))}</a></th>");
         output.WriteLine("</tr></thead><tbody>");
         for (var i = 0; i < map.Issues.Count; i++)
         {
@@ -155,7 +162,7 @@ public static class HtmlReport
                     foreach (var e in position.Evidence)
                     {
                         var quoted = e.Text ?? view.TextOf(e.Document, e.Start, e.End);
-                        output.WriteLine($"<li><a href=\"#{Id("doc", e.Document)}\">{E(e.Outlet ?? view.OutletOf(e.Document))}</a> " +
+                        output.WriteLine($"<li><a href=\"{E(links.Document(e.Document))}\">{E(e.Outlet ?? view.OutletOf(e.Document))}</a> " +
                                          $"[{e.Start}–{e.End}]{(quoted is null ? "" : $": <q>{E(quoted)}</q>")}</li>");
                     }
                     output.WriteLine("</ul></li>");
@@ -168,42 +175,50 @@ public static class HtmlReport
 
     private static void WriteDocuments(CorpusView view, TextWriter output)
     {
+        var links = HtmlLinks.InPage;
         output.WriteLine("<section id=\"documents\"><h2>Documents</h2>");
         output.WriteLine("<p class=\"legend\"><span class=\"ent ent-per\">person</span> <span class=\"ent ent-org\">organisation</span> " +
-                         "<span class=\"ent ent-loc\">place</span> <span class=\"ent ent-misc\">other</span> <span class=\"q\">quote</span></p>");
-        foreach (var document in view.Corpus.Documents)
-        {
-            var m = document.Metadata;
-            output.WriteLine($"<article class=\"document\" id=\"{Id("doc", document.Id)}\"><h3>{E(m.Title ?? "(untitled)")}</h3>");
-            var authors = m.Authors.IsDefaultOrEmpty ? "" : " · by " + E(string.Join(", ", m.Authors));
-            var link = SafeHref(m.Url ?? document.Source) is { } href
-                ? $" · <a href=\"{href}\" rel=\"noopener noreferrer nofollow\">source</a>"
-                : $" · <span class=\"source\">{E(document.Source)}</span>";
-            output.WriteLine($"<p class=\"meta\">{E(m.Outlet ?? "unknown outlet")}{authors} · {DateText(document)}{link} · <code>{E(document.Id)}</code></p>");
-
-            var marks = document.Layer(Layers.Quotes).Select(q => new Mark(q.Span.Start, q.Span.End, "q",
-                    $"{Names.Of(q.Kind)} quote" + (q.Speaker is { } sp ? $" by {sp.Name}" : ""),
-                    q.Speaker?.EntityId is { } id ? $"#{Id("ent", id)}" : null))
-                .Concat(document.Layer(Layers.Entities).Select(e => new Mark(e.Span.Start, e.Span.End,
-                    $"ent ent-{e.Label.ToString().ToLowerInvariant()}",
-                    $"{e.Label}{(e.Type is null ? "" : "/" + e.Type)}{(e.EntityId is null ? "" : " → " + view.ActorName(e.EntityId))}",
-                    e.EntityId is { } id ? $"#{Id("ent", id)}" : null)));
-            output.Write("<div class=\"text\">");
-            AnnotatedText.Write(output, document.Text, marks);
-            output.WriteLine("</div>");
-            if (!document.Removed.IsDefaultOrEmpty)
-            {
-                output.WriteLine($"<details><summary>Removed text ({document.Removed.Length})</summary><ul class=\"removed\">");
-                foreach (var r in document.Removed) output.WriteLine($"<li><span class=\"tag\">{E(r.Reason)}</span> {E(r.Text)}</li>");
-                output.WriteLine("</ul></details>");
-            }
-            output.WriteLine("</article>");
-        }
+                         "<span class=\"ent ent-loc\">place</span> <span class=\"ent ent-misc\">other</span> <span class=\"q\">quote</span> " +
+                         "<span class=\"tm\">time</span></p>");
+        foreach (var document in view.Corpus.Documents) WriteDocument(view, document, links, output);
         output.WriteLine("</section>");
+    }
+
+    /// <summary>One document: metadata, a safe link to its source, its clean text with entities, quotes and times highlighted.</summary>
+    public static void WriteDocument(CorpusView view, Document document, HtmlLinks links, TextWriter output)
+    {
+        var m = document.Metadata;
+        output.WriteLine($"<article class=\"document\" id=\"{Id("doc", document.Id)}\"><h3>{E(m.Title ?? "(untitled)")}</h3>");
+        var authors = m.Authors.IsDefaultOrEmpty ? "" : " · by " + E(string.Join(", ", m.Authors));
+        var link = SafeHref(m.Url ?? document.Source) is { } href
+            ? $" · <a href=\"{href}\" rel=\"noopener noreferrer nofollow\">source</a>"
+            : $" · <span class=\"source\">{E(document.Source)}</span>";
+        output.WriteLine($"<p class=\"meta\">{E(m.Outlet ?? "unknown outlet")}{authors} · {DateText(document)}{link} · <code>{E(document.Id)}</code></p>");
+
+        var marks = document.Layer(Layers.Quotes).Select(q => new Mark(q.Span.Start, q.Span.End, "q",
+                $"{Names.Of(q.Kind)} quote" + (q.Speaker is { } sp ? $" by {sp.Name}" : ""),
+                q.Speaker?.EntityId is { } id ? links.Entity(id) : null))
+            .Concat(document.Layer(Layers.Entities).Select(e => new Mark(e.Span.Start, e.Span.End,
+                $"ent ent-{e.Label.ToString().ToLowerInvariant()}",
+                $"{e.Label}{(e.Type is null ? "" : "/" + e.Type)}{(e.EntityId is null ? "" : " → " + view.ActorName(e.EntityId))}",
+                e.EntityId is { } id ? links.Entity(id) : null)))
+            .Concat(document.Layer(Layers.Times).Select(t => new Mark(t.Span.Start, t.Span.End, "tm",
+                $"{t.Type}{(t.Value is null ? "" : " " + t.Value)}")));
+        output.Write("<div class=\"text\">");
+        AnnotatedText.Write(output, document.Text, marks);
+        output.WriteLine("</div>");
+        if (!document.Removed.IsDefaultOrEmpty)
+        {
+            output.WriteLine($"<details><summary>Removed text ({document.Removed.Length})</summary><ul class=\"removed\">");
+            foreach (var r in document.Removed) output.WriteLine($"<li><span class=\"tag\">{E(r.Reason)}</span> {E(r.Text)}</li>");
+            output.WriteLine("</ul></details>");
+        }
+        output.WriteLine("</article>");
     }
 
     private static void WriteEntities(CorpusView view, TextWriter output)
     {
+        var links = HtmlLinks.InPage;
         output.WriteLine("<section id=\"entities\"><h2>Entities</h2>");
         if (view.Corpus.Entities.IsDefaultOrEmpty)
         {

@@ -1,7 +1,7 @@
 namespace Dossier.Reporting.Html;
 
 /// <summary>The report's only stylesheet, inlined (the CSP allows inline styles and nothing external).</summary>
-internal static class Styles
+public static class Styles
 {
     public const string Css = """
         :root { --fg:#1d232b; --muted:#5c6670; --line:#dde2e7; --bg:#f7f8fa; --card:#fff; --accent:#2456a6;
@@ -31,6 +31,7 @@ internal static class Styles
         mark, .aligned { background:#ffe58a; border-radius:2px; color:inherit; text-decoration:none; }
         .aligned.claim { background:#d7e9ff; }
         .q { background:#eef3ff; border-bottom:2px solid #8aa7e6; color:inherit; text-decoration:none; }
+        .tm { background:#e6f5ea; border-radius:2px; }
         .ent { border-bottom:2px solid; color:inherit; text-decoration:none; }
         .ent-per { border-color:#c2185b; } .ent-org { border-color:#1565c0; } .ent-loc { border-color:#2e7d32; } .ent-misc { border-color:#8d6e63; }
         .legend span { margin-right:.6rem; padding:0 .3rem; }

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Dossier.Core.Model;
 
 namespace Dossier.Storage.Serialization;
@@ -14,12 +14,26 @@ namespace Dossier.Storage.Serialization;
 /// </summary>
 public static class RecordJson
 {
-    public static JsonSerializerOptions Options { get; } = CreateOptions();
+    public static JsonSerializerOptions Options { get; } = CreateOptions(withoutSpan: false);
 
-    private static JsonSerializerOptions CreateOptions()
+    /// <summary>For annotations: the same, minus the top-level <c>span</c>, which lives in its own columns.</summary>
+    private static JsonSerializerOptions AnnotationOptions { get; } = CreateOptions(withoutSpan: true);
+
+    private static JsonSerializerOptions CreateOptions(bool withoutSpan)
     {
+        var resolver = new DefaultJsonTypeInfoResolver();
+        if (withoutSpan)
+        {
+            resolver.Modifiers.Add(info =>
+            {
+                if (!typeof(ISpanned).IsAssignableFrom(info.Type)) return;
+                var span = info.Properties.FirstOrDefault(p => p.Name == "span");
+                if (span is not null) info.Properties.Remove(span);
+            });
+        }
         var options = new JsonSerializerOptions
         {
+            TypeInfoResolver = resolver,
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             // Unknown fields come from a newer Dossier; ignoring them keeps an older reader working.
@@ -29,7 +43,7 @@ public static class RecordJson
         };
         options.Converters.Add(new JsonStringEnumConverter());
         options.Converters.Add(new TextSpanConverter());
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.MakeReadOnly();
         return options;
     }
 
@@ -42,18 +56,16 @@ public static class RecordJson
     /// An annotation as stored: the record without its span, which lives in its own start/end columns (indexed and
     /// not repeated in every row).
     /// </summary>
-    public static string SerializeAnnotation(ISpanned item)
-    {
-        var node = JsonSerializer.SerializeToNode(item, item.GetType(), Options)!.AsObject();
-        node.Remove("span");
-        return node.ToJsonString(Options);
-    }
+    public static string SerializeAnnotation(ISpanned item) => JsonSerializer.Serialize(item, item.GetType(), AnnotationOptions);
 
     public static ISpanned DeserializeAnnotation(Type elementType, string data, int start, int end)
     {
-        var node = JsonNode.Parse(data)?.AsObject() ?? throw new JsonException("stored annotation is not an object");
-        node["span"] = new JsonObject { ["start"] = start, ["end"] = end };
-        return (ISpanned)(node.Deserialize(elementType, Options)
+        // Put the span back in front of the stored fields; cheaper than parsing into a DOM and editing it.
+        var body = data.AsSpan().Trim();
+        if (body.Length < 2 || body[0] != '{') throw new JsonException("stored annotation is not an object");
+        var rest = body[1..].TrimStart();
+        var json = string.Concat($"{{\"span\":{{\"start\":{start},\"end\":{end}}}", rest[0] == '}' ? "" : ",", rest);
+        return (ISpanned)(JsonSerializer.Deserialize(json, elementType, Options)
             ?? throw new JsonException($"null where a {elementType.Name} was stored"));
     }
 

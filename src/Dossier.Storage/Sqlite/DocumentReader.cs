@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using Dossier.Core.Model;
 using Dossier.Storage.Serialization;
 using Microsoft.Data.Sqlite;
@@ -42,13 +43,15 @@ internal static class DocumentReader
         }
 
         var layers = new Dictionary<(string Document, string Layer), (string Stage, string Version)>();
+        var items = new Dictionary<(string Document, string Layer), List<ISpanned>>();
         await foreach (var r in Query(connection,
-            $"SELECT document_id, layer, stage, stage_version FROM layers {childFilter};", documentId, cancellationToken))
+            $"SELECT document_id, layer, stage, stage_version, packed FROM layers {childFilter};", documentId, cancellationToken))
         {
             layers[(r.GetString(0), r.GetString(1))] = (r.GetString(2), r.GetString(3));
+            if (!r.IsDBNull(4) && Layers.ByName(r.GetString(1)) is { } packedKey)
+                items[(r.GetString(0), packedKey.Name)] = Unpack(packedKey, r.GetString(4));
         }
 
-        var items = new Dictionary<(string Document, string Layer), List<ISpanned>>();
         await foreach (var r in Query(connection,
             $"""SELECT document_id, layer, start, "end", data FROM annotations {childFilter} ORDER BY document_id, layer, seq;""",
             documentId, cancellationToken))
@@ -74,6 +77,14 @@ internal static class DocumentReader
             Removed = removed.TryGetValue(d.Id, out var r) ? [.. r] : [],
             LayerSet = layerSets.TryGetValue(d.Id, out var b) ? b.ToImmutable() : ImmutableDictionary<string, Layer>.Empty,
         }).ToList();
+    }
+
+    private static List<ISpanned> Unpack(LayerKey key, string packed)
+    {
+        using var rows = JsonDocument.Parse(packed);
+        return rows.RootElement.EnumerateArray()
+            .Select(row => RecordJson.DeserializeAnnotation(key.ElementType, row[2].GetRawText(), row[0].GetInt32(), row[1].GetInt32()))
+            .ToList();
     }
 
     private static List<TValue> GetOrAdd<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key) where TKey : notnull

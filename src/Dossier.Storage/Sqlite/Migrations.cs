@@ -37,6 +37,9 @@ internal static class Migrations
             layer TEXT NOT NULL,
             stage TEXT NOT NULL,
             stage_version TEXT NOT NULL,
+            -- Layers with thousands of items and nothing to query per item (tokens) are kept here as one JSON array
+            -- of [start, end, data] rows instead of one annotations row each; NULL for every other layer.
+            packed TEXT,
             PRIMARY KEY (document_id, layer)
         ) WITHOUT ROWID;
         CREATE TABLE annotations (
@@ -147,6 +150,14 @@ internal static class Migrations
             text TEXT,
             PRIMARY KEY (position_seq, seq)
         ) WITHOUT ROWID;
+        """),
+        new(4, "indexes for look-ups by entity: mentions, quotes by speaker, events by actor",
+        """
+        CREATE INDEX annotations_entity ON annotations(data ->> 'entity_id') WHERE layer = 'entities';
+        CREATE INDEX annotations_speaker ON annotations(data -> 'speaker' ->> 'entity_id') WHERE layer = 'quotes';
+        CREATE INDEX annotations_event_source ON annotations(data -> 'source' ->> 'entity_id') WHERE layer = 'events';
+        CREATE INDEX annotations_event_target ON annotations(data -> 'target' ->> 'entity_id') WHERE layer = 'events';
+        CREATE INDEX documents_by_date ON documents(published, pk);
         """),
     ];
 

@@ -14,7 +14,7 @@ namespace Dossier.Storage.Sqlite;
 /// so concurrent processes wait instead of failing, and the schema upgraded in place on open.
 /// Each operation uses its own pooled connection, so the store is safe to share between threads.
 /// </summary>
-public sealed class SqliteDossierStore : IDossierStore
+public sealed partial class SqliteDossierStore : IDossierStore, IDossierQueries
 {
     private const int BusyTimeoutMilliseconds = 30_000;
     private readonly string _connectionString;
@@ -104,7 +104,7 @@ public sealed class SqliteDossierStore : IDossierStore
         var prepared = documents.Select(StoredDocument.From).ToList();
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await new DocumentWriter(connection, transaction).WriteAsync(prepared, cancellationToken);
+        new DocumentWriter(connection, transaction).Write(prepared, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -126,7 +126,7 @@ public sealed class SqliteDossierStore : IDossierStore
         var prepared = corpus.Documents.Select(StoredDocument.From).ToList();
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await new DocumentWriter(connection, transaction).WriteAsync(prepared, cancellationToken);
+        new DocumentWriter(connection, transaction).Write(prepared, cancellationToken);
         await CorpusTables.ReplaceAsync(connection, transaction, corpus, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -138,39 +138,8 @@ public sealed class SqliteDossierStore : IDossierStore
         return await CorpusTables.ReadAsync(connection, documents.ToImmutableArray(), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken = default)
-    {
-        var match = FtsQuery.Sanitize(query);
-        if (match is null || limit <= 0) return [];
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        // Title matches weigh more than body matches: a word in the headline says what the article is about.
-        command.CommandText = """
-            SELECT d.id, d.title, d.outlet, d.published,
-                   snippet(documents_fts, -1, char(2), char(3), '…', 16),
-                   bm25(documents_fts, 5.0, 1.0) AS score
-            FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid
-            WHERE documents_fts MATCH $match
-            ORDER BY score
-            LIMIT $limit;
-            """;
-        command.Parameters.AddWithValue("$match", match);
-        command.Parameters.AddWithValue("$limit", Math.Min(limit, 1000));
-        var hits = new List<SearchHit>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            hits.Add(new SearchHit(
-                reader.GetString(0),
-                reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.IsDBNull(4) ? "" : reader.GetString(4),
-                // bm25 is lower for better matches; a rank reads more naturally as higher-is-better.
-                -reader.GetDouble(5)));
-        }
-        return hits;
-    }
+    public Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken = default) =>
+        SearchAsync(query, SearchFilter.None, limit, cancellationToken);
 
     public ValueTask DisposeAsync()
     {

@@ -1,0 +1,169 @@
+using System.Text.Json;
+using Dossier.Core.Model;
+using Dossier.Storage.Serialization;
+using Microsoft.Data.Sqlite;
+
+namespace Dossier.Storage.Sqlite;
+
+public sealed partial class SqliteDossierStore
+{
+    private const string SummaryColumns = "d.id, d.source, d.outlet, d.title, d.published, d.published_inferred, d.url, d.language";
+
+    /// <summary>Result lists are bounded whatever a caller asks for.</summary>
+    private const int MaxLimit = 1000;
+
+    private static DocumentSummary ReadSummary(SqliteDataReader r) => new(
+        r.GetString(0), r.GetString(1), DocumentReader.NullableString(r, 2), DocumentReader.NullableString(r, 3),
+        DocumentReader.NullableString(r, 4), r.GetInt64(5) != 0, DocumentReader.NullableString(r, 6), DocumentReader.NullableString(r, 7));
+
+    public async Task<int> CountDocumentsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM documents;";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(IReadOnlyCollection<string>? ids, int offset, int limit,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {SummaryColumns} FROM documents d
+            WHERE $ids IS NULL OR d.id IN (SELECT value FROM json_each($ids))
+            ORDER BY d.published DESC NULLS LAST, d.pk DESC
+            LIMIT $limit OFFSET $offset;
+            """;
+        command.Parameters.AddWithValue("$ids", ids is null ? DBNull.Value : JsonSerializer.Serialize(ids));
+        command.Parameters.AddWithValue("$limit", Math.Clamp(limit, 0, MaxLimit));
+        command.Parameters.AddWithValue("$offset", Math.Max(offset, 0));
+        return await ReadAllAsync(command, ReadSummary, cancellationToken);
+    }
+
+    public async Task<Corpus> LoadDerivedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await CorpusTables.ReadAsync(connection, [], cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StorySummary>> ListStoriesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var stories = (await CorpusTables.ReadAsync(connection, [], cancellationToken)).Stories;
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT s.seq, json_group_array(DISTINCT d.outlet) FILTER (WHERE d.outlet IS NOT NULL), count(d.id), min(d.published), max(d.published)
+            FROM stories s
+            LEFT JOIN story_documents sd ON sd.story_seq = s.seq
+            LEFT JOIN documents d ON d.id = sd.document_id
+            GROUP BY s.seq ORDER BY s.seq;
+            """;
+        var rows = await ReadAllAsync(command, r => (Seq: r.GetInt32(0), Outlets: JsonSerializer.Deserialize<string[]>(r.GetString(1)) ?? [],
+            Count: r.GetInt32(2), First: DocumentReader.NullableString(r, 3), Last: DocumentReader.NullableString(r, 4)), cancellationToken);
+        return rows.Where(r => r.Seq < stories.Length)
+            .Select(r => new StorySummary(stories[r.Seq], r.Outlets, r.Count, r.First, r.Last)).ToList();
+    }
+
+    public async Task<IReadOnlyList<QuoteHit>> FindQuotesAsync(string? text, string? speakerEntityId, int limit,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // instr() rather than LIKE: user text with % or _ must match literally.
+        command.CommandText = $"""
+            SELECT {SummaryColumns}, a.start, a."end", a.data
+            FROM annotations a JOIN documents d ON d.id = a.document_id
+            WHERE a.layer = 'quotes'
+              AND ($speaker IS NULL OR a.data -> 'speaker' ->> 'entity_id' = $speaker)
+              AND ($text IS NULL OR instr(lower(a.data ->> 'text'), lower($text)) > 0)
+            ORDER BY d.published DESC NULLS LAST, d.pk DESC, a.seq
+            LIMIT $limit;
+            """;
+        command.Parameters.AddWithValue("$speaker", (object?)speakerEntityId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$text", string.IsNullOrWhiteSpace(text) ? DBNull.Value : text.Trim());
+        command.Parameters.AddWithValue("$limit", Math.Clamp(limit, 0, MaxLimit));
+        return await ReadAllAsync(command, r => new QuoteHit(ReadSummary(r),
+            (Quote)RecordJson.DeserializeAnnotation(typeof(Quote), r.GetString(10), r.GetInt32(8), r.GetInt32(9))), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<EventHit>> FindEventsAsync(string? entityId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {SummaryColumns}, a.start, a."end", a.data, d.text
+            FROM annotations a JOIN documents d ON d.id = a.document_id
+            WHERE a.layer = 'events'
+              AND ($entity IS NULL OR a.data -> 'source' ->> 'entity_id' = $entity OR a.data -> 'target' ->> 'entity_id' = $entity)
+            ORDER BY d.published DESC NULLS LAST, d.pk DESC, a.seq
+            LIMIT $limit;
+            """;
+        command.Parameters.AddWithValue("$entity", (object?)entityId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$limit", Math.Clamp(limit, 0, MaxLimit));
+        return await ReadAllAsync(command, r =>
+        {
+            // Offsets are UTF-16 indices; SQLite's substr counts code points, so the sentence is cut here.
+            var (start, end, text) = (r.GetInt32(8), r.GetInt32(9), r.GetString(11));
+            var sentence = start >= 0 && end <= text.Length && start <= end ? text[start..end] : null;
+            return new EventHit(ReadSummary(r),
+                (EventMention)RecordJson.DeserializeAnnotation(typeof(EventMention), r.GetString(10), start, end), sentence);
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, SearchFilter filter, int limit, CancellationToken cancellationToken = default)
+    {
+        var match = FtsQuery.Sanitize(query);
+        if (match is null || limit <= 0) return [];
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // Title matches weigh more than body matches: a word in the headline says what the article is about.
+        command.CommandText = """
+            SELECT d.id, d.title, d.outlet, d.published,
+                   snippet(documents_fts, -1, char(2), char(3), '…', 16),
+                   bm25(documents_fts, 5.0, 1.0) AS score
+            FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid
+            WHERE documents_fts MATCH $match
+              AND ($outlet IS NULL OR d.outlet = $outlet)
+              AND ($from IS NULL OR d.published >= $from)
+              AND ($to IS NULL OR d.published <= $to)
+              AND ($entity IS NULL OR EXISTS (SELECT 1 FROM annotations a
+                    WHERE a.layer = 'entities' AND a.data ->> 'entity_id' = $entity AND a.document_id = d.id))
+            ORDER BY score
+            LIMIT $limit;
+            """;
+        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$outlet", (object?)filter.Outlet ?? DBNull.Value);
+        command.Parameters.AddWithValue("$from", (object?)filter.From ?? DBNull.Value);
+        command.Parameters.AddWithValue("$to", (object?)filter.To ?? DBNull.Value);
+        command.Parameters.AddWithValue("$entity", (object?)filter.EntityId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$limit", Math.Min(limit, MaxLimit));
+        return await ReadAllAsync(command, r => new SearchHit(
+            r.GetString(0),
+            DocumentReader.NullableString(r, 1),
+            DocumentReader.NullableString(r, 2),
+            DocumentReader.NullableString(r, 3),
+            DocumentReader.NullableString(r, 4) ?? "",
+            // bm25 is lower for better matches; a rank reads more naturally as higher-is-better.
+            -r.GetDouble(5)), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<CoveragePoint>> CoverageAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT coalesce(outlet, 'unknown outlet'), published, count(*) FROM documents
+            WHERE published IS NOT NULL GROUP BY 1, 2 ORDER BY 2, 1;
+            """;
+        return await ReadAllAsync(command, r => new CoveragePoint(r.GetString(0), r.GetString(1), r.GetInt32(2)), cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(SqliteCommand command, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var results = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) results.Add(read(reader));
+        return results;
+    }
+}

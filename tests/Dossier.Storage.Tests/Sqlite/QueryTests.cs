@@ -1,0 +1,101 @@
+using Dossier.Core.Model;
+using Dossier.Fixtures;
+using Dossier.Storage.Sqlite;
+
+namespace Dossier.Storage.Tests.Sqlite;
+
+public sealed class QueryTests : IAsyncLifetime
+{
+    private readonly TempDatabase _db = new();
+    private SqliteDossierStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        _store = await SqliteDossierStore.OpenAsync(_db.Path);
+        var older = SampleCorpus.Hostile() with { Metadata = SampleCorpus.Hostile().Metadata with { Published = new NodaTime.LocalDate(2024, 1, 2) } };
+        await _store.SaveCorpusAsync(SampleCorpus.Corpus() with { Documents = [SampleCorpus.Gazette(), SampleCorpus.Wire(), older] });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _store.DisposeAsync();
+        _db.Dispose();
+    }
+
+    [Fact]
+    public async Task Documents_are_listed_newest_first_and_can_be_picked_by_id()
+    {
+        Assert.Equal(3, await _store.CountDocumentsAsync());
+        var all = await _store.ListDocumentsAsync(null, 0, 10);
+        Assert.Equal([SampleCorpus.Wire().Id, SampleCorpus.Gazette().Id, SampleCorpus.Hostile().Id], all.Select(d => d.Id));
+        Assert.Equal("Nordic Wire", all[0].Outlet);
+        Assert.True(all[0].PublishedInferred);
+        var picked = await _store.ListDocumentsAsync([SampleCorpus.Gazette().Id, "missing"], 0, 10);
+        Assert.Equal(SampleCorpus.Gazette().Id, Assert.Single(picked).Id);
+        Assert.Single(await _store.ListDocumentsAsync(null, 2, 10));
+        Assert.Empty(await _store.ListDocumentsAsync(null, 0, -5));
+    }
+
+    [Fact]
+    public async Task Derived_results_load_without_documents()
+    {
+        var derived = await _store.LoadDerivedAsync();
+        Assert.Empty(derived.Documents);
+        Assert.Equal(3, derived.Entities.Length);
+        Assert.Single(derived.Stories);
+    }
+
+    [Fact]
+    public async Task Quotes_are_found_by_text_literally_and_by_speaker()
+    {
+        var byText = await _store.FindQuotesAsync("PROTECTS every", null, 10);
+        Assert.Equal(2, byText.Count);
+        Assert.All(byText, h => Assert.Equal("maria-jansen", h.Quote.Speaker!.EntityId));
+        Assert.Empty(await _store.FindQuotesAsync("%", null, 10));
+
+        var bySpeaker = await _store.FindQuotesAsync(null, "maria-jansen", 10);
+        Assert.Equal(3, bySpeaker.Count);
+        Assert.Contains(bySpeaker, h => h.Quote.Text == "watch every clause" && h.Document.Outlet == "Nordic Wire");
+        Assert.Equal(6, (await _store.FindQuotesAsync(null, null, 10)).Count);
+    }
+
+    [Fact]
+    public async Task Events_are_found_by_actor_with_their_sentence()
+    {
+        var hit = Assert.Single(await _store.FindEventsAsync("NLD", 10));
+        Assert.Equal("CONSULT", hit.Event.Type);
+        Assert.Equal("welcomed the accord", hit.Text);
+        Assert.Single(await _store.FindEventsAsync("dockworkers-union", 10));
+        Assert.Equal(2, (await _store.FindEventsAsync(null, 10)).Count);
+    }
+
+    [Fact]
+    public async Task Search_filters_by_outlet_date_and_entity()
+    {
+        Assert.Equal(2, (await _store.SearchAsync("agreement", SearchFilter.None, 10)).Count);
+        Assert.Equal("Nordic Wire", Assert.Single(await _store.SearchAsync("agreement", new SearchFilter { Outlet = "Nordic Wire" }, 10)).Outlet);
+        Assert.Empty(await _store.SearchAsync("agreement", new SearchFilter { From = "2025-03-05" }, 10));
+        Assert.Equal(2, (await _store.SearchAsync("agreement", new SearchFilter { From = "2025-03-04", To = "2025-03-04" }, 10)).Count);
+        Assert.Equal(SampleCorpus.Gazette().Id,
+            Assert.Single(await _store.SearchAsync("agreement", new SearchFilter { EntityId = "pieter-de-vries" }, 10)).DocumentId);
+    }
+
+    [Fact]
+    public async Task Stories_are_listed_with_their_outlets_counts_and_dates()
+    {
+        var summary = Assert.Single(await _store.ListStoriesAsync());
+        Assert.Equal("s-2025-03-04-dock-strike", summary.Story.Id);
+        Assert.Equal(["Harbour Gazette", "Nordic Wire"], summary.Outlets.Order());
+        Assert.Equal(2, summary.Documents);
+        Assert.Equal("2025-03-04", summary.FirstPublished);
+    }
+
+    [Fact]
+    public async Task Coverage_counts_documents_per_outlet_and_day()
+    {
+        var coverage = await _store.CoverageAsync();
+        Assert.Contains(new CoveragePoint("Harbour Gazette", "2025-03-04", 1), coverage);
+        Assert.Contains(new CoveragePoint("Nordic Wire", "2025-03-04", 1), coverage);
+        Assert.Equal("2024-01-02", coverage[0].Date);
+    }
+}
