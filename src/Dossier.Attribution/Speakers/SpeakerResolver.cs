@@ -16,7 +16,7 @@ public sealed partial class SpeakerResolver
     private readonly DocumentView _view;
     private readonly Dictionary<string, string> _fullNames = new(StringComparer.Ordinal);
     /// <summary>Per actor key, the titles and descriptions the document gives it ("Russian President", ", the Kremlin spokesman").</summary>
-    private readonly Dictionary<string, string> _roles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _roles = new(StringComparer.Ordinal);
 
     public SpeakerResolver(DocumentView view)
     {
@@ -26,8 +26,9 @@ public sealed partial class SpeakerResolver
             var key = Key(e);
             if (!_fullNames.TryGetValue(key, out var name) || e.Text.Length > name.Length) _fullNames[key] = e.Text;
             if (e.Label != EntityLabel.PER) continue;
-            var context = TitleBefore(view.Text, e.Span.Start) + " " + AppositiveAfter(view.Text, e.Span.End);
-            _roles[key] = _roles.TryGetValue(key, out var known) ? known + " " + context : context;
+            if (!_roles.TryGetValue(key, out var roles)) _roles[key] = roles = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (Match w in RoleWord().Matches(TitleBefore(view.Text, e.Span.Start) + " " + AppositiveAfter(view.Text, e.Span.End)))
+                roles.Add(w.Value);
         }
     }
 
@@ -59,6 +60,9 @@ public sealed partial class SpeakerResolver
         }
     }
 
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex RoleWord();
+
     [GeneratedRegex(@"^(?<det>\w+)\s+(?<mods>.*?)\s*(?<head>" + SpeakerCandidates.RoleNouns + @")$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DescriptionParts();
 
@@ -84,8 +88,8 @@ public sealed partial class SpeakerResolver
             .Where(w => char.IsUpper(w[0])).ToArray();
         var match = Recent(candidate.Span.Start, e =>
             e.Label == EntityLabel.PER && _roles.TryGetValue(Key(e), out var roles)
-            && roles.Contains(head, StringComparison.OrdinalIgnoreCase)
-            && modifiers.All(mod => roles.Contains(mod, StringComparison.OrdinalIgnoreCase)));
+            && head.Split(' ').All(roles.Contains)
+            && modifiers.All(roles.Contains));
         return match is null ? unresolved : new Speaker(FullName(match), match.EntityId, candidate.Span);
     }
 
