@@ -49,6 +49,9 @@ internal static partial class HtmlExtractor
             var (retryBlocks, retryRemoved) = Content(parser.ParseDocument(html), pruneByName: false);
             if (retryBlocks.Sum(b => b.Length) > blocks.Sum(b => b.Length) * 2) (blocks, removed) = (retryBlocks, retryRemoved);
         }
+        // Paywalled and script-rendered pages may carry the full text only in their JSON-LD articleBody.
+        if (metadata.ArticleBody is { } articleBody && articleBody.Length > Math.Max(ShortResult, blocks.Sum(b => b.Length) * 2))
+            blocks = TextCleaner.SplitPlainText(System.Net.WebUtility.HtmlDecode(articleBody));
         return new HtmlPage(blocks, removed, metadata);
     }
 
@@ -74,7 +77,7 @@ internal static partial class HtmlExtractor
 
     private static void RemoveJunk(IElement body)
     {
-        var doomed = Dom.Elements(body).Where(e => JunkTags.Contains(e.LocalName) || IsHidden(e)).ToList();
+        var doomed = Dom.Elements(body).Where(e => JunkTags.Contains(e.LocalName)).ToList();
         foreach (var element in doomed) element.Remove();
     }
 
@@ -89,7 +92,8 @@ internal static partial class HtmlExtractor
         foreach (var element in Dom.Elements(body))
         {
             var tag = element.LocalName;
-            var furniture = FurnitureTags.Contains(tag)
+            // Hidden elements count as furniture, not junk: paywalled pages often hide the article body itself.
+            var furniture = FurnitureTags.Contains(tag) || IsHidden(element)
                             || (pruneByName && tag is not ("article" or "main") && IsBoilerplateContainer(element));
             if (!furniture) continue;
             var s = stats[element];

@@ -20,6 +20,8 @@ internal sealed record PageMetadata
     public string? Section { get; init; }
     public string? Image { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
+    /// <summary>The article text a page's JSON-LD carries, when it does.</summary>
+    public string? ArticleBody { get; init; }
 }
 
 /// <summary>
@@ -87,6 +89,7 @@ internal static partial class PageMetadataReader
             Section = Clean(Meta(document, "article:section") ?? ld.Section),
             Image = Meta(document, "og:image") ?? ld.Image,
             Tags = tags,
+            ArticleBody = ld.ArticleBody,
         };
     }
 
@@ -192,6 +195,7 @@ internal sealed record JsonLd
     public string? Language { get; init; }
     public string? Section { get; init; }
     public string? Image { get; init; }
+    public string? ArticleBody { get; init; }
 
     private static readonly HashSet<string> ArticleTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -228,6 +232,7 @@ internal sealed record JsonLd
                         Url = String(item, "url") ?? (item.TryGetProperty("mainEntityOfPage", out var m) ? (m.ValueKind == JsonValueKind.String ? m.GetString() : String(m, "@id")) : null),
                         Language = String(item, "inLanguage"),
                         Section = String(item, "articleSection"),
+                        ArticleBody = String(item, "articleBody"),
                         Image = item.TryGetProperty("image", out var img) ? (img.ValueKind == JsonValueKind.String ? img.GetString() : String(img, "url")) : null,
                     };
                 }
