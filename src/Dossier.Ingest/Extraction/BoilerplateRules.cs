@@ -26,6 +26,9 @@ public static class RemovalReasons
     public const string Navigation = "navigation";
     public const string LinkList = "link-list";
     public const string Caption = "caption";
+    public const string AdblockNotice = "adblock-notice";
+    public const string Disclosure = "affiliate-disclosure";
+    public const string Fragment = "fragment";
 }
 
 /// <summary>
@@ -38,13 +41,17 @@ internal static partial class BoilerplateRules
     public static string? Classify(string line)
     {
         if (line.Length > 600) return null; // boilerplate lines are short; a long block is article prose
+        if (!line.Any(char.IsLetterOrDigit)) return RemovalReasons.Fragment;
+        if (DateOnly().IsMatch(line)) return RemovalReasons.Dateline;
+        if (AdblockNotice().IsMatch(line)) return RemovalReasons.AdblockNotice;
+        if (Disclosure().IsMatch(line)) return RemovalReasons.Disclosure;
         if (CommentPrompt().IsMatch(line)) return RemovalReasons.CommentPrompt;
         if (RelatedLine().IsMatch(line) || RelatedHeading().IsMatch(line)) return RemovalReasons.RelatedLink;
         if (PhotoCredit().IsMatch(line)) return RemovalReasons.PhotoCredit;
         if (ShareBar().IsMatch(line)) return RemovalReasons.ShareBar;
         if (Advertisement().IsMatch(line)) return RemovalReasons.Advertisement;
         if (Popup().IsMatch(line)) return RemovalReasons.Popup;
-        if (TweetAttribution().IsMatch(line) || EmbedLink().IsMatch(line) || InstagramEmbed().IsMatch(line)) return RemovalReasons.SocialEmbed;
+        if (TweetAttribution().IsMatch(line) || EmbedLink().IsMatch(line) || InstagramEmbed().IsMatch(line) || EmbedPlaceholder().IsMatch(line)) return RemovalReasons.SocialEmbed;
         if (Tags().IsMatch(line)) return RemovalReasons.Tags;
         if (Dateline().IsMatch(line)) return RemovalReasons.Dateline;
         if (ContainsSpeech(line)) return null; // a quoted appeal or call to follow is reported speech, not the outlet's own
@@ -78,7 +85,7 @@ internal static partial class BoilerplateRules
     [GeneratedRegex(@"^(?:read(?: more| also| next| this)?|also read|see also|related(?: articles?| stories| coverage| reading| content| news)?|more(?:\s+(?:on|from|about)\b[^:]{0,40})?|recommended(?: reading)?|watch|listen|most read|trending|don'?t miss|must read|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|lee también|leer también|читайте также)\s*[:：|»›>–—-]\s*\S", RegexOptions.IgnoreCase)]
     private static partial Regex RelatedLine();
 
-    [GeneratedRegex(@"^(?:related(?: articles?| stories| posts| coverage| news| content| reading)?|read more|more stories|more news|recommended(?: for you| stories)?|you (?:may|might) (?:also )?like|most (?:read|popular|viewed)|trending(?: now| stories)?|see more|top stories|latest (?:news|stories))\s*[:.]?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:related(?: articles?| stories| posts| coverage| news| content| reading| topics| video)?|read more|more stories|more news|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?(?:like|be interested in|enjoy)|most (?:read|popular|viewed)|trending(?: now| stories)?|see (?:more|also)|top stories|latest(?: news| stories| articles)?|recent (?:articles|posts|stories)|(?:previous|next) (?:post|article|story)|explore more(?: on these topics)?|more (?:from|on) this topic|in this topic|more in .{1,30}|popular (?:now|posts|stories)|editor'?s picks)\s*[:.]?$", RegexOptions.IgnoreCase)]
     private static partial Regex RelatedHeading();
 
     [GeneratedRegex(@"^(?:photo of (?:the )?author|author(?:'s)? (?:photo|image|avatar)|(?:photo|photograph|image|picture|pictured|foto|bild|featured image)(?:\s+credits?)?\s*(?::|by\b|courtesy\b|via\b)|(?:credit|image source)\s*:|\(?(?:photo|image|file photo)\s*:)|(?:/|\|)\s*(?:getty images|reuters|ap photo|afp|epa|shutterstock|alamy)\)?\s*$", RegexOptions.IgnoreCase)]
@@ -90,7 +97,7 @@ internal static partial class BoilerplateRules
     [GeneratedRegex(@"^(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|publicité|publicidad|story continues below(?: advertisement)?|article continues below(?: advertisement)?|scroll to continue(?: with content)?|continue reading below)\s*[.:]?$", RegexOptions.IgnoreCase)]
     private static partial Regex Advertisement();
 
-    [GeneratedRegex(@"^(?:remind me later|maybe later|no,? thanks?|not now|dismiss|accept(?: all)?(?: cookies)?|got it|close(?: this)?(?: window| message)?)\s*[.!]?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:remind me (?:later|tomorrow|next week)|never remind me|maybe later|no,? thanks?|not now|dismiss|accept(?: all)?(?: cookies)?|got it|close(?: this)?(?: window| message)?|you are (?:now )?logged in\.?|your subscription has been confirmed.*|thanks? (?:you )?for (?:signing up|subscribing).*|log ?in|sign in|register|skip to (?:main )?content|back to top|loading\.*|×|by)\s*[.!]?$", RegexOptions.IgnoreCase)]
     private static partial Regex Popup();
 
     /// <summary>The attribution line under an embedded post: "— Name (@handle) Month D, YYYY".</summary>
@@ -102,6 +109,19 @@ internal static partial class BoilerplateRules
 
     [GeneratedRegex(@"^(?:a post shared by .{1,80}\(@[\w.]+\)|view this post on (?:instagram|tiktok|facebook|x)|watch on youtube)", RegexOptions.IgnoreCase)]
     private static partial Regex InstagramEmbed();
+
+    /// <summary>A line that is only a date, perhaps with a time and a weekday ("December 22, 2023", "Dec 20, 2023 10:15 AM").</summary>
+    [GeneratedRegex(@"^(?:(?:updated|published|posted)\s*:?\s*)?(?:\p{L}+,?\s+)?(?:\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\.?\s+\p{L}{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex DateOnly();
+
+    [GeneratedRegex(@"\bad[\s-]?block(?:er|ers|ing)?\b|\bwhitelist (?:us|our site)|\bdisable your ad\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AdblockNotice();
+
+    [GeneratedRegex(@"\b(?:we|may|might) (?:earn|receive|get) (?:a )?(?:small )?(?:commission|compensation|share of (?:the )?(?:sales|revenue))|\baffiliate (?:link|commission|partnership)s?\b|\b(?:independently|editorially) (?:selected|chosen)\b.{0,80}\b(?:commission|earn)", RegexOptions.IgnoreCase)]
+    private static partial Regex Disclosure();
+
+    [GeneratedRegex(@"^(?:toggle caption|(?:instagram|twitter|youtube|tiktok|facebook|x|spotify|podcast) (?:content|embed|post)|this content can also be viewed on the site it originates from\.?|(?:watch|play)(?: the)? video|click to (?:play|expand|enlarge)|enlarge this image|hide caption|image \d+ of \d+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex EmbedPlaceholder();
 
     [GeneratedRegex(@"^(?:tags?|topics?|filed under|categories|category|keywords|schlagworte|themen)\s*[:：]", RegexOptions.IgnoreCase)]
     private static partial Regex Tags();

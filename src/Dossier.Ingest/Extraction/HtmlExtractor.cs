@@ -37,8 +37,6 @@ internal static partial class HtmlExtractor
         "blockquote", "pre", "table", "tr", "tbody", "thead", "header", "address", "center", "hr", "body", "details", "summary",
     ];
 
-    private static readonly HashSet<string> ParagraphTags = ["p", "pre", "td", "blockquote"];
-
     public static HtmlPage Extract(string html, MetadataHints hints)
     {
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
@@ -51,6 +49,9 @@ internal static partial class HtmlExtractor
             var (retryBlocks, retryRemoved) = Content(parser.ParseDocument(html), pruneByName: false);
             if (retryBlocks.Sum(b => b.Length) > blocks.Sum(b => b.Length) * 2) (blocks, removed) = (retryBlocks, retryRemoved);
         }
+        // Paywalled and script-rendered pages may carry the full text only in their JSON-LD articleBody.
+        if (metadata.ArticleBody is { } articleBody && articleBody.Length > Math.Max(ShortResult, blocks.Sum(b => b.Length) * 2))
+            blocks = TextCleaner.SplitPlainText(System.Net.WebUtility.HtmlDecode(articleBody));
         return new HtmlPage(blocks, removed, metadata);
     }
 
@@ -62,14 +63,21 @@ internal static partial class HtmlExtractor
         if (body is null) return (blocks, removed);
         RemoveJunk(body);
         RemoveFurniture(body, Measure(body), pruneByName);
-        var stats = Measure(body);
-        foreach (var element in ChooseContent(body, stats)) Flatten(element, blocks, removed);
+        var segments = Segment(body, out var ranges);
+        var chosen = ChooseContent(body, segments, ranges);
+        var (from, to) = ranges.TryGetValue(chosen, out var range) ? range : (0, segments.Count);
+        for (var i = from; i < to; i++)
+        {
+            var segment = segments[i];
+            if (segment.IsLinkList) removed.Add(new RemovedText(segment.Text, RemovalReasons.LinkList));
+            else blocks.Add(segment.Text);
+        }
         return (blocks, removed);
     }
 
     private static void RemoveJunk(IElement body)
     {
-        var doomed = Dom.Elements(body).Where(e => JunkTags.Contains(e.LocalName) || IsHidden(e)).ToList();
+        var doomed = Dom.Elements(body).Where(e => JunkTags.Contains(e.LocalName)).ToList();
         foreach (var element in doomed) element.Remove();
     }
 
@@ -84,7 +92,8 @@ internal static partial class HtmlExtractor
         foreach (var element in Dom.Elements(body))
         {
             var tag = element.LocalName;
-            var furniture = FurnitureTags.Contains(tag)
+            // Hidden elements count as furniture, not junk: paywalled pages often hide the article body itself.
+            var furniture = FurnitureTags.Contains(tag) || IsHidden(element)
                             || (pruneByName && tag is not ("article" or "main") && IsBoilerplateContainer(element));
             if (!furniture) continue;
             var s = stats[element];
@@ -109,12 +118,9 @@ internal static partial class HtmlExtractor
     {
         public int Text;
         public int Links;
-        public int Commas;
-        public double Score;
-        public bool Candidate;
     }
 
-    /// <summary>Text, link-text and comma counts of every element, bottom-up, in one post-order pass.</summary>
+    /// <summary>Text and link-text counts of every element, bottom-up, in one post-order pass.</summary>
     private static Dictionary<IElement, Stats> Measure(IElement root)
     {
         var stats = new Dictionary<IElement, Stats>();
@@ -134,17 +140,11 @@ internal static partial class HtmlExtractor
             var s = new Stats();
             for (var child = element.FirstChild; child is not null; child = child.NextSibling)
             {
-                if (child is IText text)
-                {
-                    var data = text.Data;
-                    s.Text += CountVisible(data);
-                    s.Commas += data.Count(c => c is ',' or '，' or '、');
-                }
+                if (child is IText text) s.Text += CountVisible(text.Data);
                 else if (child is IElement e && stats.TryGetValue(e, out var cs))
                 {
                     s.Text += cs.Text;
                     s.Links += cs.Links;
-                    s.Commas += cs.Commas;
                 }
             }
             if (element.LocalName == "a") s.Links = s.Text;
@@ -153,126 +153,42 @@ internal static partial class HtmlExtractor
         return stats;
     }
 
-    /// <summary>
-    /// Each paragraph-like element gives its parent a score (1 + commas + length/100, capped), half of it to the
-    /// grandparent and less further up; containers are weighted by tag and class/id names and discounted by their
-    /// link density. The best container, plus siblings that score close to it or are clean prose, is the article.
-    /// </summary>
-    private static List<IElement> ChooseContent(IElement body, Dictionary<IElement, Stats> stats)
-    {
-        foreach (var (element, s) in stats)
-        {
-            if (s.Text < 25) continue;
-            var isParagraph = ParagraphTags.Contains(element.LocalName)
-                              || (element.LocalName is "div" or "section" && DirectText(element) >= 25);
-            if (!isParagraph) continue;
-            var score = 1 + s.Commas + Math.Min(s.Text / 100.0, 3);
-            var ancestor = element.ParentElement;
-            for (var level = 0; ancestor is not null && level < 4; level++, ancestor = ancestor.ParentElement)
-            {
-                if (!stats.TryGetValue(ancestor, out var a)) break;
-                if (!a.Candidate)
-                {
-                    a.Candidate = true;
-                    a.Score = InitialScore(ancestor);
-                }
-                a.Score += level switch { 0 => score, 1 => score / 2, _ => score / (level * 3) };
-            }
-        }
-
-        IElement? top = null;
-        var topScore = double.MinValue;
-        foreach (var (element, s) in stats)
-        {
-            if (!s.Candidate) continue;
-            s.Score *= 1 - LinkDensity(s);
-            if (s.Score > topScore)
-            {
-                topScore = s.Score;
-                top = element;
-            }
-        }
-        if (top is null) return [body];
-
-        var parent = top.ParentElement;
-        if (parent is null) return [top];
-        var threshold = Math.Max(10, topScore * 0.2);
-        var chosen = new List<IElement>();
-        foreach (var sibling in parent.Children)
-        {
-            if (sibling == top) { chosen.Add(sibling); continue; }
-            if (!stats.TryGetValue(sibling, out var s)) continue;
-            var bonus = sibling.ClassName is { Length: > 0 } cls && cls == top.ClassName ? topScore * 0.2 : 0;
-            if (s.Candidate && s.Score + bonus >= threshold) chosen.Add(sibling);
-            else if (sibling.LocalName == "p" && s.Text > 80 && LinkDensity(s) < 0.25) chosen.Add(sibling);
-            else if (sibling.LocalName == "p" && s.Text > 0 && LinkDensity(s) == 0 && SentenceEnd().IsMatch(Dom.Text(sibling))) chosen.Add(sibling);
-        }
-        return chosen;
-    }
-
-    private static double InitialScore(IElement element)
-    {
-        var score = element.LocalName switch
-        {
-            "div" or "article" or "main" or "section" => 5,
-            "pre" or "td" or "blockquote" => 3,
-            "address" or "ol" or "ul" or "dl" or "dd" or "dt" or "li" or "form" => -3,
-            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
-            _ => 0,
-        };
-        var names = $"{element.ClassName} {element.Id}";
-        if (names.Length > 1)
-        {
-            if (NegativeName().IsMatch(names)) score -= 25;
-            if (ContentName().IsMatch(names)) score += 25;
-        }
-        if (element.LocalName == "article" || element.GetAttribute("itemprop") == "articleBody") score += 10;
-        return score;
-    }
-
     private static double LinkDensity(Stats s) => s.Text == 0 ? 0 : (double)s.Links / s.Text;
 
-    private static int DirectText(IElement element)
+    /// <summary>One future paragraph: the text between two block boundaries, and the innermost block that holds it.</summary>
+    private sealed record TextSegment(string Text, int LinkChars, IElement Owner, bool IsHeading)
     {
-        var length = 0;
-        foreach (var child in element.ChildNodes)
-            if (child is IText text) length += CountVisible(text.Data);
-        return length;
-    }
+        public double LinkDensity => Text.Length == 0 ? 0 : (double)LinkChars / Text.Length;
 
-    private static int CountVisible(string text)
-    {
-        var count = 0;
-        foreach (var c in text) if (!char.IsWhiteSpace(c)) count++;
-        return count;
+        /// <summary>Mostly links and short: a list of related stories, a tag cloud, a menu that survived pruning.</summary>
+        public bool IsLinkList => !IsHeading && Text.Length < 300 && LinkChars > Text.Length * 0.6 && Text.Split(' ').Length <= 40;
+
+        /// <summary>Prose: long enough, or a complete sentence, and not made of links.</summary>
+        public bool IsProse => !IsHeading && LinkDensity < 0.33 && (Text.Length >= 80 || (Text.Length >= 25 && SentenceEnd().IsMatch(Text)));
     }
 
     /// <summary>
-    /// Turns an element into paragraph blocks: every block-level element and every &lt;br&gt; ends a block; inline text
-    /// runs join. A block whose text is mostly links (a list of related stories, a tag cloud) is removed.
+    /// Splits the page into text segments (every block-level element and every &lt;br&gt; ends one) and records, per
+    /// element, the range of segments inside it.
     /// </summary>
-    private static void Flatten(IElement root, List<string> blocks, List<RemovedText> removed)
+    private static List<TextSegment> Segment(IElement root, out Dictionary<IElement, (int From, int To)> ranges)
     {
+        var segments = new List<TextSegment>();
+        var spans = new Dictionary<IElement, (int, int)>();
+        var starts = new Dictionary<IElement, int>();
+        var blocks = new Stack<IElement>();
+        blocks.Push(root);
         var current = new StringBuilder();
         var linkChars = 0;
         var linkDepth = 0;
-        var isHeading = false;
+        var headingDepth = 0;
 
         void Flush()
         {
             var text = TextCleaner.Normalize(current.ToString());
-            var links = linkChars;
             current.Clear();
+            if (text.Length > 0) segments.Add(new TextSegment(text, Math.Min(linkChars, text.Length), blocks.Peek(), headingDepth > 0));
             linkChars = 0;
-            var heading = isHeading;
-            isHeading = false;
-            if (text.Length == 0) return;
-            if (!heading && text.Length < 300 && links > text.Length * 0.6 && text.Split(' ').Length <= 40)
-            {
-                removed.Add(new RemovedText(text, RemovalReasons.LinkList));
-                return;
-            }
-            blocks.Add(text);
         }
 
         var stack = new Stack<(INode Node, bool Exit)>();
@@ -280,35 +196,89 @@ internal static partial class HtmlExtractor
         while (stack.Count > 0)
         {
             var (node, exit) = stack.Pop();
-            switch (node)
+            if (node is IText text)
             {
-                case IText text when !exit:
-                    current.Append(text.Data);
-                    if (linkDepth > 0) linkChars += CountVisible(text.Data) + 1;
-                    break;
-                case IElement element when !exit:
-                    var tag = element.LocalName;
-                    if (tag == "br")
-                    {
-                        Flush();
-                        break;
-                    }
-                    if (BlockTags.Contains(tag)) Flush();
-                    else if (tag is "td" or "th") current.Append(' ');
-                    if (tag == "a") linkDepth++;
-                    if (tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6") isHeading = true;
-                    stack.Push((element, true));
-                    for (var child = element.LastChild; child is not null; child = child.PreviousSibling)
-                        stack.Push((child, false));
-                    break;
-                case IElement element:
-                    if (element.LocalName == "a") linkDepth--;
-                    if (BlockTags.Contains(element.LocalName)) Flush();
-                    else if (element.LocalName is "td" or "th") current.Append(' ');
-                    break;
+                current.Append(text.Data);
+                if (linkDepth > 0) linkChars += text.Data.Length;
+                continue;
             }
+            if (node is not IElement element) continue;
+            var tag = element.LocalName;
+            var isBlock = BlockTags.Contains(tag);
+            if (!exit)
+            {
+                if (tag == "br")
+                {
+                    Flush();
+                    continue;
+                }
+                if (isBlock)
+                {
+                    Flush();
+                    blocks.Push(element);
+                }
+                else if (tag is "td" or "th") current.Append(' ');
+                if (tag == "a") linkDepth++;
+                if (tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6") headingDepth++;
+                starts[element] = segments.Count;
+                stack.Push((element, true));
+                for (var child = element.LastChild; child is not null; child = child.PreviousSibling)
+                    stack.Push((child, false));
+                continue;
+            }
+            if (isBlock) Flush();
+            else if (tag is "td" or "th") current.Append(' ');
+            if (tag == "a") linkDepth--;
+            if (tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6") headingDepth--;
+            if (isBlock && blocks.Count > 1) blocks.Pop();
+            spans[element] = (starts[element], segments.Count);
         }
         Flush();
+        ranges = spans;
+        return segments;
+    }
+
+    /// <summary>
+    /// The article is the element that best separates prose from furniture: it maximises the prose it holds minus the
+    /// non-prose (links, short fragments) it would drag in. A container of the whole page holds all prose but all the
+    /// furniture too; one paragraph holds little. Headings count for neither side.
+    /// </summary>
+    private static IElement ChooseContent(IElement body, List<TextSegment> segments, Dictionary<IElement, (int From, int To)> ranges)
+    {
+        var balance = new Dictionary<IElement, double>();
+        foreach (var segment in segments)
+        {
+            if (segment.IsHeading) continue;
+            var weight = segment.IsProse ? segment.Text.Length : -NoiseWeight * segment.Text.Length;
+            var element = segment.Owner;
+            // Deeply nested pages: crediting the nearest ancestors is enough to find the container.
+            for (var level = 0; element is not null && level < 256; level++, element = element.ParentElement)
+            {
+                balance[element] = balance.GetValueOrDefault(element) + weight;
+                if (element == body) break;
+            }
+        }
+        var best = body;
+        var bestScore = double.MinValue;
+        foreach (var (element, score) in balance)
+        {
+            if (score > bestScore || (score == bestScore && ranges.TryGetValue(element, out var r) && ranges.TryGetValue(best, out var b) && r.To - r.From < b.To - b.From))
+            {
+                best = element;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>How much a character of non-prose costs against a character of prose when choosing the container.</summary>
+    private const double NoiseWeight = 1.0;
+
+    private static int CountVisible(string text)
+    {
+        var count = 0;
+        foreach (var c in text) if (!char.IsWhiteSpace(c)) count++;
+        return count;
     }
 
     [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]
@@ -319,9 +289,6 @@ internal static partial class HtmlExtractor
 
     [GeneratedRegex(@"(?:^|[\s_-])(?:article|body|content|entry|main|page|post|text|blog|story|prose|rich-text|articlebody)(?:$|[\s_-])", RegexOptions.IgnoreCase)]
     private static partial Regex ContentName();
-
-    [GeneratedRegex(@"(?:^|[\s_-])(?:hidden|banner|combx|comment|com-|contact|foot|footer|footnote|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|byline|author|dateline|caption|credit)(?:$|[\s_-])", RegexOptions.IgnoreCase)]
-    private static partial Regex NegativeName();
 
     [GeneratedRegex(@"[.!?…]['""”’)]?\s*$")]
     private static partial Regex SentenceEnd();

@@ -20,6 +20,8 @@ internal sealed record PageMetadata
     public string? Section { get; init; }
     public string? Image { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
+    /// <summary>The article text a page's JSON-LD carries, when it does.</summary>
+    public string? ArticleBody { get; init; }
 }
 
 /// <summary>
@@ -31,15 +33,9 @@ internal static partial class PageMetadataReader
     public static PageMetadata Read(IHtmlDocument document, MetadataHints hints)
     {
         var ld = JsonLd.Read(document);
-        var siteName = First(Meta(document, "og:site_name"), ld.Publisher, Meta(document, "application-name"));
-        var h1 = document.QuerySelector("h1") is { } heading ? Dom.Text(heading) : null;
-        var title = First(
-            hints.Title,
-            ld.Headline,
-            StripSiteName(Meta(document, "og:title"), siteName, fromTitleTag: false),
-            StripSiteName(Meta(document, "twitter:title"), siteName, fromTitleTag: false),
-            h1 is { Length: > 0 and < 300 } ? h1 : null,
-            StripSiteName(document.Title, siteName, fromTitleTag: true));
+        var canonical = First(document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"), Meta(document, "og:url"), ld.Url, hints.Url);
+        var siteName = First(Meta(document, "og:site_name"), ld.Publisher, Meta(document, "application-name"), SiteNameInTitle(document.Title, canonical));
+        var title = hints.Title ?? ChooseTitle(document, ld, siteName);
 
         var authors = new List<string>();
         foreach (var name in ld.Authors) authors.AddRange(Credits.ParseNames(name).Authors);
@@ -53,11 +49,7 @@ internal static partial class PageMetadataReader
         }
         if (authors.Count == 0) authors.AddRange(VisibleAuthors(document));
 
-        var url = First(
-            document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"),
-            Meta(document, "og:url"),
-            ld.Url,
-            hints.Url);
+        var url = canonical;
         if (url is not null && !url.StartsWith("http", StringComparison.OrdinalIgnoreCase)) url = hints.Url ?? url;
 
         var published = hints.Published
@@ -87,6 +79,7 @@ internal static partial class PageMetadataReader
             Section = Clean(Meta(document, "article:section") ?? ld.Section),
             Image = Meta(document, "og:image") ?? ld.Image,
             Tags = tags,
+            ArticleBody = ld.ArticleBody,
         };
     }
 
@@ -153,6 +146,56 @@ internal static partial class PageMetadataReader
         return [];
     }
 
+    /// <summary>
+    /// The headline a reader sees: the page's &lt;h1&gt; when it agrees with the declared titles (they often carry a
+    /// shortened or SEO form), else the declared title (JSON-LD headline, og:title), else the &lt;title&gt; without its
+    /// site name, else a lone &lt;h1&gt;.
+    /// </summary>
+    private static string? ChooseTitle(IHtmlDocument document, JsonLd ld, string? siteName)
+    {
+        var declared = new[]
+        {
+            ld.Headline,
+            StripSiteName(Meta(document, "og:title"), siteName, fromTitleTag: false),
+            StripSiteName(Meta(document, "twitter:title"), siteName, fromTitleTag: false),
+            StripSiteName(document.Title, siteName, fromTitleTag: true),
+        }.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!).ToList();
+        var headings = ((IParentNode?)document.QuerySelector("article") ?? document).QuerySelectorAll("h1")
+            .Concat(document.QuerySelectorAll("h1"))
+            .Select(Dom.Text).Where(h => h.Length is > 3 and < 300).Distinct().ToList();
+        foreach (var heading in headings)
+        {
+            if (siteName is not null && OutletDetector.Key(heading) == OutletDetector.Key(siteName)) continue;
+            if (declared.Any(d => WordOverlap(heading, d) >= 0.5)) return heading;
+        }
+        if (declared.Count > 0) return declared[0];
+        return headings.FirstOrDefault();
+    }
+
+    /// <summary>Share of the shorter title's words found in the other.</summary>
+    private static double WordOverlap(string a, string b)
+    {
+        var wa = TextCleaner.Key(a).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        var wb = TextCleaner.Key(b).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        if (wa.Count == 0 || wb.Count == 0) return 0;
+        return (double)wa.Intersect(wb).Count() / Math.Min(wa.Count, wb.Count);
+    }
+
+    /// <summary>The part of "Headline | Site" that names the site, recognised by matching the page's host name.</summary>
+    internal static string? SiteNameInTitle(string? title, string? url)
+    {
+        if (string.IsNullOrWhiteSpace(title) || url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri)) return null;
+        var host = uri.Host.ToLowerInvariant();
+        var parts = TitleSeparator().Split(title.Trim()).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+        if (parts.Count < 2) return null;
+        foreach (var part in new[] { parts[^1], parts[0] })
+        {
+            var squeezed = TextCleaner.Key(part).Replace(" ", "");
+            if (squeezed.Length >= 3 && host.Replace("-", "").Contains(squeezed, StringComparison.Ordinal)) return part;
+        }
+        return null;
+    }
+
     /// <summary>Removes the site name a title carries ("Headline | Site", "Headline - Site").</summary>
     internal static string? StripSiteName(string? title, string? siteName, bool fromTitleTag)
     {
@@ -192,6 +235,7 @@ internal sealed record JsonLd
     public string? Language { get; init; }
     public string? Section { get; init; }
     public string? Image { get; init; }
+    public string? ArticleBody { get; init; }
 
     private static readonly HashSet<string> ArticleTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -228,6 +272,7 @@ internal sealed record JsonLd
                         Url = String(item, "url") ?? (item.TryGetProperty("mainEntityOfPage", out var m) ? (m.ValueKind == JsonValueKind.String ? m.GetString() : String(m, "@id")) : null),
                         Language = String(item, "inLanguage"),
                         Section = String(item, "articleSection"),
+                        ArticleBody = String(item, "articleBody"),
                         Image = item.TryGetProperty("image", out var img) ? (img.ValueKind == JsonValueKind.String ? img.GetString() : String(img, "url")) : null,
                     };
                 }
