@@ -20,7 +20,7 @@ public static class EvalCommand
             "dossier eval extraction ../shared/data/extraction/naeb"))
         {
             Task("extraction", "Body word-4-shingle P/R/F1 per document, title/author/date accuracy.",
-                "dossier eval extraction ../shared/data/extraction/naeb", (data, _) => ExtractionEvaluator.Evaluate(data).Format()),
+                "dossier eval extraction ../shared/data/extraction/naeb", (data, _) => ExtractionEvaluator.Format(ExtractionEvaluator.Evaluate(data))),
             Task("ner", "conlleval-style entity P/R/F1, overall and per label.",
                 "dossier eval ner ../shared/data/conll2003/valid.txt", (data, _) => NerEvaluator.Evaluate(NerModel.Default, data).Format()),
             Task("timex", "TIMEX3 strict/relaxed extraction F1 and value accuracy, each file's DCT as publication date.",
@@ -32,7 +32,7 @@ public static class EvalCommand
                 "dossier eval events ../shared/data/events/conflibert-cameo", (data, _) => EventEvaluator.Evaluate(data).Format()),
             Task("stories", "BCubed P/R/F1 and ARI of story clustering.",
                 "dossier eval stories ../shared/data/clustering/ecbplus --split dev",
-                (data, parse) => StoryEvaluator.Evaluate(data, parse.GetValue(split)!).Format(), split),
+                (data, parse) => StoryEvaluator.Evaluate(data, parse.GetValue(split)!).ToString(), split),
         };
     }
 
