@@ -1,0 +1,89 @@
+using System.Globalization;
+using Dossier.Storage;
+using static Dossier.Reporting.Html.Html;
+
+namespace Dossier.Web.Charts;
+
+/// <summary>Charts drawn on the server as inline SVG: no script, no external resource, text encoded like any other.</summary>
+internal static class Svg
+{
+    private static readonly string[] Palette = ["#2456a6", "#c2185b", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#8d6e63", "#546e7a"];
+
+    public static string ColourOf(int index) => Palette[index % Palette.Length];
+
+    private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    /// <summary>Documents per day, one stacked bar per day, one colour per outlet (the busiest eight; the rest as "other").</summary>
+    public static void Coverage(TextWriter output, IReadOnlyList<CoveragePoint> points)
+    {
+        if (points.Count == 0) return;
+        var outlets = points.GroupBy(p => p.Outlet).OrderByDescending(g => g.Sum(p => p.Documents)).Select(g => g.Key).ToList();
+        var shown = outlets.Take(Palette.Length - 1).ToList();
+        string Series(string outlet) => shown.Contains(outlet) ? outlet : "other";
+        var series = shown.Concat(outlets.Count > shown.Count ? ["other"] : Array.Empty<string>()).ToList();
+        var days = points.Select(p => p.Date).Distinct().Order(StringComparer.Ordinal).ToList();
+        var totals = days.ToDictionary(d => d, d => points.Where(p => p.Date == d).Sum(p => p.Documents));
+        var max = Math.Max(1, totals.Values.Max());
+
+        const double height = 160, left = 36, top = 10;
+        var barWidth = Math.Clamp(640.0 / days.Count, 3, 40);
+        var width = left + days.Count * barWidth + 10;
+        output.WriteLine($"<svg class=\"chart\" viewBox=\"0 0 {N(width)} {N(height + 60)}\" width=\"{N(width)}\" height=\"{N(height + 60)}\" role=\"img\" aria-label=\"Documents per day and outlet\">");
+        output.WriteLine($"<text x=\"2\" y=\"{N(top + 8)}\" font-size=\"10\" fill=\"#5c6670\">{max}</text>");
+        output.WriteLine($"<line x1=\"{N(left)}\" y1=\"{N(top + height)}\" x2=\"{N(width)}\" y2=\"{N(top + height)}\" stroke=\"#b8c2cc\"/>");
+        for (var i = 0; i < days.Count; i++)
+        {
+            var y = top + height;
+            foreach (var group in points.Where(p => p.Date == days[i]).GroupBy(p => Series(p.Outlet)).OrderBy(g => series.IndexOf(g.Key)))
+            {
+                var count = group.Sum(p => p.Documents);
+                var h = height * count / max;
+                y -= h;
+                output.WriteLine($"<rect x=\"{N(left + i * barWidth + 1)}\" y=\"{N(y)}\" width=\"{N(barWidth - 2)}\" height=\"{N(h)}\" " +
+                                 $"fill=\"{ColourOf(series.IndexOf(group.Key))}\"><title>{E(days[i])}: {count} from {E(group.Key)}</title></rect>");
+            }
+        }
+        output.WriteLine($"<text x=\"{N(left)}\" y=\"{N(top + height + 14)}\" font-size=\"10\" fill=\"#5c6670\">{E(days[0])}</text>");
+        output.WriteLine($"<text x=\"{N(width - 10)}\" y=\"{N(top + height + 14)}\" font-size=\"10\" text-anchor=\"end\" fill=\"#5c6670\">{E(days[^1])}</text>");
+        var x = left;
+        foreach (var (name, index) in series.Select((s, i) => (s, i)))
+        {
+            output.WriteLine($"<rect x=\"{N(x)}\" y=\"{N(top + height + 26)}\" width=\"10\" height=\"10\" fill=\"{ColourOf(index)}\"/>" +
+                             $"<text x=\"{N(x + 14)}\" y=\"{N(top + height + 35)}\" font-size=\"11\" fill=\"#1d232b\">{E(name)}</text>");
+            x += 24 + Math.Min(name.Length, 24) * 6.5;
+        }
+        output.WriteLine("</svg>");
+    }
+
+    /// <summary>A story's reports on a date line, one row per outlet.</summary>
+    public static void Timeline(TextWriter output, IReadOnlyList<(string Outlet, string Date, string Title)> reports)
+    {
+        var dated = reports.Where(r => DateOnly.TryParseExact(r.Date, "yyyy-MM-dd", out _)).ToList();
+        if (dated.Count == 0) return;
+        var outlets = dated.Select(r => r.Outlet).Distinct().ToList();
+        var days = dated.Select(r => DateOnly.ParseExact(r.Date, "yyyy-MM-dd").DayNumber).ToList();
+        var (first, last) = (days.Min(), days.Max());
+        var span = Math.Max(1, last - first);
+        const double left = 150, right = 30, rowHeight = 26, plot = 480;
+        var height = outlets.Count * rowHeight + 30;
+        output.WriteLine($"<svg class=\"chart\" viewBox=\"0 0 {N(left + plot + right)} {N(height)}\" width=\"{N(left + plot + right)}\" height=\"{N(height)}\" role=\"img\" aria-label=\"Story timeline\">");
+        for (var o = 0; o < outlets.Count; o++)
+        {
+            var y = 14 + o * rowHeight;
+            output.WriteLine($"<text x=\"4\" y=\"{N(y + 4)}\" font-size=\"12\" fill=\"#1d232b\">{E(Shorten(outlets[o]))}</text>" +
+                             $"<line x1=\"{N(left)}\" y1=\"{N(y)}\" x2=\"{N(left + plot)}\" y2=\"{N(y)}\" stroke=\"#dde2e7\"/>");
+        }
+        for (var i = 0; i < dated.Count; i++)
+        {
+            var x = left + plot * (days[i] - first) / span;
+            var y = 14 + outlets.IndexOf(dated[i].Outlet) * rowHeight;
+            output.WriteLine($"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"6\" fill=\"{ColourOf(outlets.IndexOf(dated[i].Outlet))}\">" +
+                             $"<title>{E(dated[i].Date)} · {E(dated[i].Outlet)}: {E(dated[i].Title)}</title></circle>");
+        }
+        output.WriteLine($"<text x=\"{N(left)}\" y=\"{N(height - 4)}\" font-size=\"10\" fill=\"#5c6670\">{E(DateOnly.FromDayNumber(first).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))}</text>");
+        output.WriteLine($"<text x=\"{N(left + plot)}\" y=\"{N(height - 4)}\" font-size=\"10\" text-anchor=\"end\" fill=\"#5c6670\">{E(DateOnly.FromDayNumber(last).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))}</text>");
+        output.WriteLine("</svg>");
+    }
+
+    private static string Shorten(string text) => text.Length <= 22 ? text : text[..21] + "…";
+}

@@ -1,0 +1,67 @@
+using System.Collections.Frozen;
+using Dossier.Core.Model;
+using Dossier.Reporting;
+using Dossier.Storage;
+using Dossier.Storage.Sqlite;
+
+namespace Dossier.Web;
+
+/// <summary>The derived results (small: stories, entities, positions) held in memory, plus the per-story summaries.</summary>
+internal sealed record Derived(Corpus Corpus, IReadOnlyList<StorySummary> Stories)
+{
+    public FrozenDictionary<string, StorySummary> StoriesById { get; } =
+        Stories.GroupBy(s => s.Story.Id).ToFrozenDictionary(g => g.Key, g => g.First());
+
+    public CorpusView View { get; } = new(Corpus);
+}
+
+/// <summary>
+/// The app's access to the dossier: the store for documents and searches, and a cached copy of the derived results,
+/// reloaded after every ingest.
+/// </summary>
+internal sealed class DossierData(SqliteDossierStore store)
+{
+    private readonly SemaphoreSlim _ingestGate = new(1, 1);
+    private Task<Derived>? _derived;
+
+    public SqliteDossierStore Store => store;
+
+    public Task<Derived> DerivedAsync() => _derived ??= LoadAsync();
+
+    private async Task<Derived> LoadAsync()
+    {
+        var corpus = await store.LoadDerivedAsync();
+        var stories = await store.ListStoriesAsync();
+        return new Derived(corpus, stories);
+    }
+
+    /// <summary>Documents of the given ids that exist, with every layer.</summary>
+    public async Task<IReadOnlyList<Document>> DocumentsAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        var documents = new List<Document>();
+        foreach (var id in ids.Distinct())
+        {
+            if (await store.LoadDocumentAsync(id, cancellationToken) is { } document) documents.Add(document);
+        }
+        return documents;
+    }
+
+    /// <summary>
+    /// Runs one ingest at a time: two uploads of the same file then meet the engine's content-hash check one after the
+    /// other, so neither can store a duplicate.
+    /// </summary>
+    public async Task<IngestResult> IngestAsync(IngestHandler handler, IReadOnlyList<RawDocument> inputs, CancellationToken cancellationToken)
+    {
+        await _ingestGate.WaitAsync(cancellationToken);
+        try
+        {
+            var result = await handler(inputs, cancellationToken);
+            _derived = null;
+            return result;
+        }
+        finally
+        {
+            _ingestGate.Release();
+        }
+    }
+}

@@ -1,0 +1,387 @@
+using System.Text;
+using Dossier.Core.Model;
+using Dossier.Reporting;
+using Dossier.Reporting.Html;
+using Dossier.Storage;
+using Dossier.Web.Charts;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using NodaTime.Text;
+using static Dossier.Reporting.Html.Html;
+using static Dossier.Web.Pages.Layout;
+
+namespace Dossier.Web.Pages;
+
+/// <summary>The server-rendered pages: readable with JavaScript off, every piece of content encoded.</summary>
+internal static class SitePages
+{
+    private const int PageSize = 50;
+
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/", Stories);
+        app.MapGet("/stories/{id}", Story);
+        app.MapGet("/documents/{id}", DocumentPage);
+        app.MapGet("/entities/{id}", Entity);
+        app.MapGet("/positions", Positions);
+        app.MapGet("/quotes", Quotes);
+        app.MapGet("/search", Search);
+        app.MapGet("/ingest", IngestForm);
+        app.MapPost("/ingest", Ingest);
+    }
+
+    private static async Task<IResult> Stories(DossierData data, CancellationToken cancellationToken)
+    {
+        var derived = await data.DerivedAsync();
+        var coverage = await data.Store.CoverageAsync(cancellationToken);
+        var count = await data.Store.CountDocumentsAsync(cancellationToken);
+        // Newest first: by the story's date, else its latest report.
+        var stories = derived.Stories.OrderByDescending(s => s.Story.Date ?? s.LastPublished ?? "", StringComparer.Ordinal).ToList();
+        return Page("Stories", output =>
+        {
+            output.WriteLine($"<h1>Stories</h1><p class=\"meta\">{stories.Count} stories from {count} documents · " +
+                             $"{derived.Corpus.Entities.Length} entities · {derived.Corpus.Positions.Length} positions</p>");
+            if (coverage.Count > 0)
+            {
+                output.WriteLine("<h2>Coverage over time</h2>");
+                Svg.Coverage(output, coverage);
+            }
+            if (stories.Count == 0)
+            {
+                output.WriteLine("<p class=\"empty\">No stories yet. <a href=\"/ingest\">Add documents</a>.</p>");
+                return;
+            }
+            output.WriteLine("<table><thead><tr><th>Date</th><th>Story</th><th>Outlets</th><th>Documents</th><th>Aligned</th></tr></thead><tbody>");
+            foreach (var s in stories)
+            {
+                var aligned = derived.Corpus.Alignments.Count(a => a.Story == s.Story.Id);
+                output.WriteLine($"<tr><td>{E(s.Story.Date ?? s.FirstPublished ?? "undated")}</td>" +
+                                 $"<td><a href=\"{E(StoryHref(s.Story.Id))}\">{E(s.Story.Title)}</a><br><small>{E(s.Story.Summary)}</small></td>" +
+                                 $"<td>{E(string.Join(", ", s.Outlets))}</td><td>{s.Documents}</td><td>{aligned}</td></tr>");
+            }
+            output.WriteLine("</tbody></table>");
+        });
+    }
+
+    private static async Task<IResult> Story(string id, DossierData data, CancellationToken cancellationToken)
+    {
+        var derived = await data.DerivedAsync();
+        if (!derived.StoriesById.TryGetValue(id, out var summary)) return NotFound($"No story has the id “{id}”.");
+        var story = summary.Story;
+        var documents = await data.DocumentsAsync(story.DocumentIds, cancellationToken);
+        var ids = documents.Select(d => d.Id).ToHashSet();
+        var corpus = derived.Corpus with
+        {
+            Documents = [.. documents],
+            // The map of this story: positions some of its documents give evidence for.
+            Positions = [.. derived.Corpus.Positions.Where(p => p.Evidence.Any(e => ids.Contains(e.Document)))],
+        };
+        var view = new CorpusView(corpus);
+        return Page(story.Title, output =>
+        {
+            output.WriteLine($"<p><a href=\"/\">← Stories</a></p>");
+            Svg.Timeline(output, documents.Select(d => (d.Metadata.Outlet ?? "unknown outlet",
+                d.Metadata.Published is { } p ? LocalDatePattern.Iso.Format(p) : "", d.Metadata.Title ?? "(untitled)")).ToList());
+            HtmlReport.WriteStory(view, story, 0, Links, output);
+            if (!corpus.Positions.IsDefaultOrEmpty) HtmlReport.WriteNegotiationMap(view, Links, output);
+        });
+    }
+
+    private static async Task<IResult> DocumentPage(string id, DossierData data, CancellationToken cancellationToken)
+    {
+        var document = await data.Store.LoadDocumentAsync(id, cancellationToken);
+        if (document is null) return NotFound($"No document has the id “{id}”.");
+        var derived = await data.DerivedAsync();
+        var view = new CorpusView(derived.Corpus with { Documents = [document] });
+        var stories = derived.Stories.Where(s => s.Story.DocumentIds.Contains(id)).ToList();
+        return Page(document.Metadata.Title ?? "Document", output =>
+        {
+            if (stories.Count > 0)
+                output.WriteLine("<p>In " + string.Join(", ", stories.Select(s => $"<a href=\"{E(StoryHref(s.Story.Id))}\">{E(s.Story.Title)}</a>")) + "</p>");
+            // Layer toggles work without script: each checkbox's state styles the article after it.
+            output.WriteLine("<div class=\"toggles\">Show:");
+            output.WriteLine("<input type=\"checkbox\" id=\"show-ent\" checked><label for=\"show-ent\">entities</label>");
+            output.WriteLine("<input type=\"checkbox\" id=\"show-q\" checked><label for=\"show-q\">quotes</label>");
+            output.WriteLine("<input type=\"checkbox\" id=\"show-tm\" checked><label for=\"show-tm\">times</label>");
+            HtmlReport.WriteDocument(view, document, Links, output);
+            output.WriteLine("</div>");
+            WriteLayerTables(document, output);
+        });
+    }
+
+    private static void WriteLayerTables(Document document, TextWriter output)
+    {
+        var quotes = document.Layer(Layers.Quotes);
+        if (quotes.Length > 0)
+        {
+            output.WriteLine("<h2>Quotes</h2><table><thead><tr><th>Quote</th><th>Kind</th><th>Speaker</th><th>Cue</th><th>Channel</th></tr></thead><tbody>");
+            foreach (var q in quotes)
+            {
+                var speaker = q.Speaker is { } s
+                    ? s.EntityId is { } entity ? $"<a href=\"{E(EntityHref(entity))}\">{E(s.Name)}</a>" : E(s.Name)
+                    : $"<span class=\"empty\">{E(Names.Of(q.Certainty))}</span>";
+                output.WriteLine($"<tr><td>{E(q.Text)}</td><td>{E(Names.Of(q.Kind))}</td><td>{speaker}</td><td>{E(q.Cue ?? "")}</td><td>{E(q.Channel ?? "")}</td></tr>");
+            }
+            output.WriteLine("</tbody></table>");
+        }
+        var events = document.Layer(Layers.Events);
+        if (events.Length > 0)
+        {
+            output.WriteLine("<h2>Events</h2><table><thead><tr><th>Type</th><th>Source</th><th>Target</th><th>Date</th><th>Sentence</th></tr></thead><tbody>");
+            foreach (var e in events)
+            {
+                var sentence = e.Span.End <= document.Text.Length ? document.TextOf(e.Span) : "";
+                output.WriteLine($"<tr><td>{E(e.Type)} <small>{E(e.Mode)}</small></td><td>{ActorLink(e.Source)}</td>" +
+                                 $"<td>{(e.Target is { } t ? ActorLink(t) : "")}</td><td>{E(e.Date ?? "")}</td><td>{E(sentence)}</td></tr>");
+            }
+            output.WriteLine("</tbody></table>");
+        }
+    }
+
+    private static string ActorLink(ActorRef actor) => $"<a href=\"{E(EntityHref(actor.EntityId))}\">{E(actor.Name)}</a>";
+
+    private static async Task<IResult> Entity(string id, DossierData data, CancellationToken cancellationToken)
+    {
+        var derived = await data.DerivedAsync();
+        var entity = derived.View.Entity(id);
+        var positions = derived.Corpus.Positions.Where(p => p.Actor == id).OrderBy(p => p.Date ?? "", StringComparer.Ordinal).ToList();
+        var quotes = await data.Store.FindQuotesAsync(null, id, 100, cancellationToken);
+        var events = await data.Store.FindEventsAsync(id, 50, cancellationToken);
+        if (entity is null && positions.Count == 0 && quotes.Count == 0 && events.Count == 0)
+            return NotFound($"No entity has the id “{id}”.");
+        var name = entity?.Name ?? id;
+        return Page(name, output =>
+        {
+            output.WriteLine($"<h1>{E(name)}</h1>");
+            if (entity is not null)
+            {
+                output.WriteLine($"<p class=\"meta\">{E(entity.Type)}{(entity.Country is { } c ? " · " + E(c) : "")} · <code>{E(entity.Id)}</code>" +
+                                 (entity.Aliases.IsDefaultOrEmpty ? "" : $" · also {E(string.Join(", ", entity.Aliases))}") + "</p>");
+                if (!entity.Roles.IsDefaultOrEmpty)
+                {
+                    output.WriteLine("<h2>Roles</h2><table><thead><tr><th>Date</th><th>Role</th><th>Reported in</th></tr></thead><tbody>");
+                    foreach (var role in entity.Roles.OrderBy(r => r.Date ?? "", StringComparer.Ordinal))
+                        output.WriteLine($"<tr><td>{E(role.Date ?? "undated")}</td><td>{E(role.Title)}</td><td><a href=\"{E(DocumentHref(role.DocumentId))}\">document</a></td></tr>");
+                    output.WriteLine("</tbody></table>");
+                }
+            }
+            output.WriteLine($"<p><a href=\"/search?entity={Uri.EscapeDataString(id)}&amp;q={Uri.EscapeDataString(name)}\">Documents mentioning {E(name)}</a></p>");
+            if (positions.Count > 0)
+            {
+                output.WriteLine("<h2>Positions over time</h2><table><thead><tr><th>Date</th><th>Issue</th><th>Stance</th><th>Evidence</th></tr></thead><tbody>");
+                foreach (var p in positions)
+                {
+                    var evidence = string.Join(", ", p.Evidence.Select(e => $"<a href=\"{E(DocumentHref(e.Document))}\">{E(e.Outlet ?? "document")}</a>"));
+                    output.WriteLine($"<tr><td>{E(p.Date ?? "undated")}</td><td>{E(p.Issue)}</td><td class=\"stance-{Names.Of(p.Stance)}\">{E(Names.Of(p.Stance))}" +
+                                     $"{(p.Condition is { } c ? ": " + E(c) : "")}</td><td>{evidence}</td></tr>");
+                }
+                output.WriteLine("</tbody></table>");
+            }
+            WriteQuotes(output, quotes, $"Quotes by {name}");
+            if (events.Count > 0)
+            {
+                output.WriteLine("<h2>Events</h2><ul class=\"hits\">");
+                foreach (var hit in events)
+                    output.WriteLine($"<li><span class=\"tag\">{E(hit.Event.Type)}</span> {ActorLink(hit.Event.Source)}" +
+                                     (hit.Event.Target is { } t ? " → " + ActorLink(t) : "") +
+                                     $" <small>{E(hit.Event.Date ?? hit.Document.Published ?? "")} · <a href=\"{E(DocumentHref(hit.Document.Id))}\">{E(hit.Document.Outlet ?? "document")}</a>: {E(hit.Text ?? "")}</small></li>");
+                output.WriteLine("</ul>");
+            }
+        });
+    }
+
+    private static void WriteQuotes(TextWriter output, IReadOnlyList<QuoteHit> quotes, string heading)
+    {
+        output.WriteLine($"<h2>{E(heading)}</h2>");
+        if (quotes.Count == 0)
+        {
+            output.WriteLine("<p class=\"empty\">No quotes.</p>");
+            return;
+        }
+        output.WriteLine("<ul class=\"hits\">");
+        foreach (var hit in quotes)
+        {
+            var q = hit.Quote;
+            var speaker = q.Speaker is { } s
+                ? s.EntityId is { } entity ? $"<a href=\"{E(EntityHref(entity))}\">{E(s.Name)}</a>" : E(s.Name)
+                : "unattributed";
+            output.WriteLine($"<li><q>{E(q.Text)}</q> — {speaker} <span class=\"tag\">{E(Names.Of(q.Kind))}</span>" +
+                             $"<small>{E(hit.Document.Published ?? "undated")} · <a href=\"{E(DocumentHref(hit.Document.Id))}\">" +
+                             $"{E(hit.Document.Outlet ?? "unknown outlet")}: {E(hit.Document.Title ?? "(untitled)")}</a>" +
+                             $"{(q.Channel is { } c ? " · " + E(c) : "")}</small></li>");
+        }
+        output.WriteLine("</ul>");
+    }
+
+    private static async Task<IResult> Positions(DossierData data)
+    {
+        var derived = await data.DerivedAsync();
+        return Page("Negotiation map", output =>
+        {
+            output.WriteLine("<h1>Negotiation map</h1><p class=\"meta\">Issues × actors. Each cell shows the latest stance; open it for the evidence.</p>");
+            HtmlReport.WriteNegotiationMap(derived.View, Links, output);
+        });
+    }
+
+    private static async Task<IResult> Quotes(HttpRequest request, DossierData data, CancellationToken cancellationToken)
+    {
+        var q = Bounded(request.Query["q"]);
+        var speaker = Bounded(request.Query["speaker"]);
+        var hits = await data.Store.FindQuotesAsync(q, speaker, 200, cancellationToken);
+        return Page("Quotes", output =>
+        {
+            output.WriteLine("<h1>Quotes</h1>");
+            output.WriteLine("<form class=\"filters\" action=\"/quotes\" method=\"get\">" +
+                             $"<label>Words in the quote<input type=\"search\" name=\"q\" value=\"{E(q)}\"></label>" +
+                             $"<label>Speaker id<input name=\"speaker\" value=\"{E(speaker)}\"></label><button type=\"submit\">Find</button></form>");
+            WriteQuotes(output, hits, q is null && speaker is null ? "Latest quotes" : $"{hits.Count} quotes");
+        });
+    }
+
+    private static async Task<IResult> Search(HttpRequest request, DossierData data, CancellationToken cancellationToken)
+    {
+        var q = Bounded(request.Query["q"]);
+        var filter = new SearchFilter
+        {
+            Outlet = Bounded(request.Query["outlet"]),
+            From = IsoDate(request.Query["from"]),
+            To = IsoDate(request.Query["to"]),
+            EntityId = Bounded(request.Query["entity"]),
+        };
+        var hits = q is null ? [] : await data.Store.SearchAsync(q, filter, 100, cancellationToken);
+        var outlets = (await data.Store.CoverageAsync(cancellationToken)).Select(c => c.Outlet).Distinct().Order().ToList();
+        return Page(q is null ? "Search" : $"Search: {q}", output =>
+        {
+            output.WriteLine("<h1>Search</h1>");
+            output.WriteLine("<form class=\"filters\" action=\"/search\" method=\"get\">");
+            output.WriteLine($"<label>Words<input type=\"search\" name=\"q\" value=\"{E(q)}\"></label>");
+            output.WriteLine("<label>Outlet<select name=\"outlet\"><option value=\"\">any</option>");
+            foreach (var outlet in outlets)
+                output.WriteLine($"<option value=\"{E(outlet)}\"{(outlet == filter.Outlet ? " selected" : "")}>{E(outlet)}</option>");
+            output.WriteLine("</select></label>");
+            output.WriteLine($"<label>From<input type=\"date\" name=\"from\" value=\"{E(filter.From)}\"></label>");
+            output.WriteLine($"<label>To<input type=\"date\" name=\"to\" value=\"{E(filter.To)}\"></label>");
+            output.WriteLine($"<label>Entity id<input name=\"entity\" value=\"{E(filter.EntityId)}\"></label>");
+            output.WriteLine("<button type=\"submit\">Search</button></form>");
+            if (q is null) return;
+            output.WriteLine($"<p class=\"meta\">{hits.Count} documents</p><ol class=\"hits\">");
+            foreach (var hit in hits)
+            {
+                var snippet = new StringBuilder();
+                foreach (var (text, highlighted) in hit.SnippetParts())
+                    snippet.Append(highlighted ? $"<mark>{E(text)}</mark>" : E(text));
+                output.WriteLine($"<li><a href=\"{E(DocumentHref(hit.DocumentId))}\">{E(hit.Title ?? "(untitled)")}</a> " +
+                                 $"<small>{E(hit.Outlet ?? "unknown outlet")} · {E(hit.Published ?? "undated")}</small><div>{snippet}</div></li>");
+            }
+            output.WriteLine("</ol>");
+        });
+    }
+
+    private static IResult IngestForm(HttpContext context, IAntiforgery antiforgery, WebOptions options) =>
+        Page("Ingest", output =>
+        {
+            output.WriteLine("<h1>Add documents</h1>");
+            if (options.Ingest is null)
+            {
+                output.WriteLine("<p class=\"empty\">Ingestion is not enabled on this server.</p>");
+                return;
+            }
+            var tokens = antiforgery.GetAndStoreTokens(context);
+            output.WriteLine("<form class=\"ingest\" action=\"/ingest\" method=\"post\" enctype=\"multipart/form-data\">");
+            output.WriteLine($"<input type=\"hidden\" name=\"{E(tokens.FormFieldName)}\" value=\"{E(tokens.RequestToken)}\">");
+            output.WriteLine("<label>Title<input name=\"title\"></label><label>Outlet<input name=\"outlet\"></label>");
+            output.WriteLine("<label>Published (YYYY-MM-DD)<input type=\"date\" name=\"published\"></label>");
+            output.WriteLine("<label>Article text (plain text or HTML)<textarea name=\"text\"></textarea></label>");
+            output.WriteLine("<label>Or files (.txt, .html)<input type=\"file\" name=\"files\" multiple></label>");
+            output.WriteLine($"<p class=\"meta\">Up to {options.MaxUploadBytes / (1024 * 1024)} MB in total.</p>");
+            output.WriteLine("<button type=\"submit\">Analyse and add</button></form>");
+        });
+
+    private static async Task<IResult> Ingest(HttpContext context, IAntiforgery antiforgery, DossierData data, WebOptions options,
+        CancellationToken cancellationToken)
+    {
+        if (options.Ingest is null) return Page("Ingest", o => o.WriteLine("<p>Ingestion is not enabled on this server.</p>"), StatusCodes.Status503ServiceUnavailable);
+        IFormCollection form;
+        try
+        {
+            // Another site must not be able to post into this dossier from a visitor's browser.
+            await antiforgery.ValidateRequestAsync(context);
+            form = await context.Request.ReadFormAsync(cancellationToken);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return BadRequest("The form has expired or did not come from this site; reload the ingest page and try again.");
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+        {
+            return BadRequest($"The upload could not be read ({ex.Message}). Files are limited to {options.MaxUploadBytes / (1024 * 1024)} MB in total.");
+        }
+        var hints = new MetadataHints
+        {
+            Title = Bounded(form["title"]),
+            Outlet = Bounded(form["outlet"]),
+            Published = IsoDate(form["published"]) is { } date ? LocalDatePattern.Iso.Parse(date).Value : null,
+        };
+        var inputs = new List<RawDocument>();
+        if (Bounded(form["text"], int.MaxValue) is { } text)
+            inputs.Add(new RawDocument("pasted text", text, LooksLikeHtml(text) ? ContentKind.Html : ContentKind.PlainText, hints));
+        foreach (var file in form.Files)
+        {
+            var decoded = await DecodeAsync(file, cancellationToken);
+            if (decoded is null) return BadRequest($"“{file.FileName}” is not UTF-8 text; upload plain text or HTML files.");
+            var kind = file.FileName.EndsWith(".htm", StringComparison.OrdinalIgnoreCase) || file.FileName.EndsWith(".html", StringComparison.OrdinalIgnoreCase)
+                ? ContentKind.Html : ContentKind.PlainText;
+            inputs.Add(new RawDocument(Path.GetFileName(file.FileName), decoded, kind, hints));
+        }
+        if (inputs.Count == 0) return BadRequest("Paste some text or choose a file.");
+
+        var result = await data.IngestAsync(options.Ingest, inputs, cancellationToken);
+        return Page("Ingested", output =>
+        {
+            output.WriteLine($"<h1>Added {result.DocumentIds.Count} documents</h1><ul>");
+            foreach (var id in result.DocumentIds) output.WriteLine($"<li><a href=\"{E(DocumentHref(id))}\">{E(id)}</a></li>");
+            output.WriteLine("</ul>");
+            if (result.Diagnostics.Count > 0)
+            {
+                output.WriteLine("<h2>Diagnostics</h2><ul>");
+                foreach (var d in result.Diagnostics) output.WriteLine($"<li>{E(d.ToString())}</li>");
+                output.WriteLine("</ul>");
+            }
+            output.WriteLine("<p><a href=\"/ingest\">Add more</a> · <a href=\"/\">Stories</a></p>");
+        });
+    }
+
+    /// <summary>A file's text, or null when it is binary or not valid UTF-8 (a BOM is dropped).</summary>
+    internal static async Task<string?> DecodeAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        var bytes = buffer.ToArray();
+        if (bytes.AsSpan().IndexOf((byte)0) >= 0) return null;
+        try
+        {
+            var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    private static bool LooksLikeHtml(string text) =>
+        text.TrimStart().StartsWith('<') && (text.Contains("</p>", StringComparison.OrdinalIgnoreCase) || text.Contains("<html", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A query or form value trimmed, null when empty, and cut to a sane length (a query string is user input).</summary>
+    internal static string? Bounded(string? value, int max = 200)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var trimmed = value.Trim();
+        return trimmed.Length <= max ? trimmed : trimmed[..max];
+    }
+
+    /// <summary>The value when it is an ISO date (YYYY-MM-DD), else null: a malformed date filter is ignored, not an error.</summary>
+    internal static string? IsoDate(string? value) =>
+        Bounded(value) is { } v && LocalDatePattern.Iso.Parse(v).Success ? v : null;
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using System.Net.Http.Headers;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.TestHost;
+
+namespace Dossier.Web.Tests;
+
+public sealed class IngestAndSecurityTests(WebFixture web) : IClassFixture<WebFixture>
+{
+    /// <summary>A client that keeps cookies, as a browser would, so the anti-forgery cookie goes back with the form.</summary>
+    private HttpClient Browser()
+    {
+        var server = web.App.GetTestServer();
+        return new HttpClient(new CookieHandler(server.CreateHandler())) { BaseAddress = server.BaseAddress };
+    }
+
+    private static async Task<MultipartFormDataContent> Form(HttpClient browser, Action<MultipartFormDataContent> fill)
+    {
+        var page = new HtmlParser().ParseDocument(await browser.GetStringAsync("/ingest"));
+        var token = page.QuerySelector("form.ingest input[type=hidden]")!;
+        var form = new MultipartFormDataContent { { new StringContent(token.GetAttribute("value")!), token.GetAttribute("name")! } };
+        fill(form);
+        return form;
+    }
+
+    [Fact]
+    public async Task A_document_ingested_through_the_form_appears_in_the_dossier()
+    {
+        using var browser = Browser();
+        var form = await Form(browser, f =>
+        {
+            f.Add(new StringContent("Rail unions announce weekend walkout"), "title");
+            f.Add(new StringContent("Metro Daily"), "outlet");
+            f.Add(new StringContent("2025-05-02"), "published");
+            f.Add(new StringContent("Rail unions said on Friday that drivers would walk out on Saturday over rostering."), "text");
+        });
+        var response = await browser.PostAsync("/ingest", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        var link = result.QuerySelector("main ul a")!.GetAttribute("href")!;
+        var document = new HtmlParser().ParseDocument(await browser.GetStringAsync(link));
+        Assert.Equal("Rail unions announce weekend walkout", document.QuerySelector("article h3")!.TextContent);
+        Assert.Contains("walkout", await browser.GetStringAsync("/search?q=rostering"));
+    }
+
+    [Fact]
+    public async Task A_form_post_without_the_anti_forgery_token_is_refused()
+    {
+        var form = new MultipartFormDataContent { { new StringContent("Forged text about anything."), "text" } };
+        var response = await web.Client.PostAsync("/ingest", form);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Binary_and_oversized_uploads_get_clear_errors()
+    {
+        using var browser = Browser();
+        var binary = await Form(browser, f => f.Add(new ByteArrayContent([0x50, 0x4B, 0x03, 0x04, 0x00, 0xFF, 0x00]), "files", "archive.zip"));
+        var response = await browser.PostAsync("/ingest", binary);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not UTF-8 text", await response.Content.ReadAsStringAsync());
+
+        await using var small = web.Build(new WebOptions { MaxUploadBytes = 1024 });
+        await small.StartAsync();
+        var server = small.GetTestServer();
+        using var client = new HttpClient(new CookieHandler(server.CreateHandler())) { BaseAddress = server.BaseAddress };
+        var big = await Form(client, f => f.Add(new ByteArrayContent(new byte[10_000]), "files", "big.txt"));
+        var refused = await client.PostAsync("/ingest", big);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        await small.StopAsync();
+    }
+
+    [Fact]
+    public void Binding_beyond_loopback_needs_a_token()
+    {
+        Assert.Throws<ArgumentException>(() => web.Build(new WebOptions { Bind = "0.0.0.0" }));
+        Assert.Throws<ArgumentException>(() => web.Build(new WebOptions { Bind = "example.org" }));
+    }
+
+    [Fact]
+    public async Task With_a_token_reads_and_writes_need_it()
+    {
+        await using var app = web.Build(new WebOptions { Bind = "0.0.0.0", Token = "s3cret" });
+        await app.StartAsync();
+        var server = app.GetTestServer();
+        using var anonymous = server.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/stories")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/documents", new StringContent("{}"))).StatusCode);
+
+        using var wrong = server.CreateClient();
+        wrong.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "guess");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.GetAsync("/")).StatusCode);
+
+        using var bearer = server.CreateClient();
+        bearer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "s3cret");
+        Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/api/stories")).StatusCode);
+
+        using var browser = new HttpClient(new CookieHandler(server.CreateHandler())) { BaseAddress = server.BaseAddress };
+        var login = await browser.GetAsync("/positions?token=s3cret");
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).StatusCode);
+        await app.StopAsync();
+    }
+
+    /// <summary>Keeps cookies and follows redirects, like a browser.</summary>
+    private sealed class CookieHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private readonly CookieContainer _cookies = new();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            for (var hops = 0; ; hops++)
+            {
+                var header = _cookies.GetCookieHeader(request.RequestUri!);
+                if (header.Length > 0) request.Headers.Add("Cookie", header);
+                var response = await base.SendAsync(request, cancellationToken);
+                if (response.Headers.TryGetValues("Set-Cookie", out var cookies))
+                    foreach (var cookie in cookies) _cookies.SetCookies(request.RequestUri!, cookie);
+                if (hops > 5 || (int)response.StatusCode is < 300 or >= 400 || response.Headers.Location is null) return response;
+                request = new HttpRequestMessage(HttpMethod.Get, new Uri(request.RequestUri!, response.Headers.Location));
+            }
+        }
+    }
+}
