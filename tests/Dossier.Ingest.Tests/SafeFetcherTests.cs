@@ -1,0 +1,240 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Dossier.Core.Diagnostics;
+using Dossier.Ingest.Web;
+
+namespace Dossier.Ingest.Tests;
+
+/// <summary>The URL guard and fetcher against a real HTTP server on loopback.</summary>
+public sealed class SafeFetcherTests : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly string _base;
+    private readonly CancellationTokenSource _stop = new();
+    private int _requests;
+
+    public SafeFetcherTests()
+    {
+        var port = FreePort();
+        _base = $"http://127.0.0.1:{port}/";
+        _listener.Prefixes.Add(_base);
+        _listener.Start();
+        _ = Task.Run(ServeAsync);
+    }
+
+    private static readonly FetchOptions Local = new() { AllowPrivate = true, PolitenessDelay = TimeSpan.Zero, Timeout = TimeSpan.FromSeconds(5) };
+
+    [Fact]
+    public async Task Loopback_is_refused_by_default_without_a_request()
+    {
+        using var fetcher = new SafeFetcher(new FetchOptions { PolitenessDelay = TimeSpan.Zero });
+        var bag = new DiagnosticBag();
+        var result = await fetcher.FetchAsync(_base + "article", bag);
+        Assert.Null(result);
+        Assert.Contains(bag.Items, d => d.Code == Codes.Refused && d.Message.Contains("127.0.0.1"));
+        Assert.Equal(0, _requests);
+    }
+
+    [Fact]
+    public async Task Loopback_is_fetched_with_allow_private()
+    {
+        using var fetcher = new SafeFetcher(Local);
+        var bag = new DiagnosticBag();
+        var doc = await fetcher.FetchDocumentAsync(_base + "article", bag);
+        Assert.NotNull(doc);
+        Assert.Contains("Harbour strike ends", doc.Content);
+        Assert.Equal(Dossier.Core.Model.ContentKind.Html, doc.Kind);
+        Assert.Empty(bag.Items);
+    }
+
+    [Fact]
+    public async Task Every_redirect_hop_is_checked_again()
+    {
+        // The first host is allowed; the redirect target (another loopback address) is not.
+        using var fetcher = new SafeFetcher(Local with { }, null, ip => ip.Equals(IPAddress.Parse("127.0.0.2")));
+        var bag = new DiagnosticBag();
+        var result = await fetcher.FetchAsync(_base + "to-other-host", bag);
+        Assert.Null(result);
+        Assert.Contains(bag.Items, d => d.Code == Codes.Refused && d.Message.Contains("127.0.0.2"));
+    }
+
+    [Fact]
+    public async Task Redirects_are_followed_up_to_the_cap_and_loops_stop()
+    {
+        using var fetcher = new SafeFetcher(Local with { MaxRedirects = 3 });
+        var bag = new DiagnosticBag();
+        var ok = await fetcher.FetchAsync(_base + "hop/2", bag);
+        Assert.NotNull(ok);
+        Assert.EndsWith("/article", ok.Url);
+
+        Assert.Null(await fetcher.FetchAsync(_base + "hop/6", bag));
+        Assert.Contains(bag.Items, d => d.Code == Codes.Network && d.Message.Contains("more than 3 redirects"));
+        Assert.Null(await fetcher.FetchAsync(_base + "loop", bag));
+        Assert.Contains(bag.Items, d => d.Code == Codes.Network && d.Message.Contains("redirect loop"));
+    }
+
+    [Fact]
+    public async Task Size_cap_timeout_and_http_errors_are_diagnostics()
+    {
+        using var fetcher = new SafeFetcher(Local with { MaxBytes = 100_000, Timeout = TimeSpan.FromMilliseconds(500) });
+        var bag = new DiagnosticBag();
+        Assert.Null(await fetcher.FetchAsync(_base + "big", bag));
+        Assert.Null(await fetcher.FetchAsync(_base + "slow", bag));
+        Assert.Null(await fetcher.FetchAsync(_base + "missing", bag));
+        Assert.Contains(bag.Items, d => d.Code == Codes.TooLarge);
+        Assert.Contains(bag.Items, d => d.Code == Codes.Network && d.Message.Contains("timeout"));
+        Assert.Contains(bag.Items, d => d.Code == Codes.Network && d.Message.Contains("HTTP 404"));
+    }
+
+    [Fact]
+    public async Task Robots_txt_is_respected_and_non_http_schemes_refused()
+    {
+        using var fetcher = new SafeFetcher(Local);
+        var bag = new DiagnosticBag();
+        Assert.Null(await fetcher.FetchAsync(_base + "private/notes", bag));
+        Assert.Contains(bag.Items, d => d.Code == Codes.Refused && d.Message.Contains("robots.txt"));
+        Assert.Null(await fetcher.FetchAsync("file:///etc/passwd", bag));
+        Assert.Null(await fetcher.FetchAsync("ftp://example.org/x", bag));
+        Assert.Equal(3, bag.Items.Count(d => d.Code == Codes.Refused));
+    }
+
+    [Fact]
+    public async Task Conditional_get_returns_not_modified()
+    {
+        using var fetcher = new SafeFetcher(Local);
+        var bag = new DiagnosticBag();
+        var first = await fetcher.FetchAsync(_base + "article", bag);
+        Assert.NotNull(first?.ETag);
+        var second = await fetcher.FetchAsync(_base + "article", bag, etag: first!.ETag);
+        Assert.True(second!.NotModified);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("10.1.2.3", true)]
+    [InlineData("172.20.0.1", true)]
+    [InlineData("192.168.1.1", true)]
+    [InlineData("169.254.169.254", true)]
+    [InlineData("100.64.0.1", true)]
+    [InlineData("0.0.0.0", true)]
+    [InlineData("::1", true)]
+    [InlineData("fe80::1", true)]
+    [InlineData("fd00::1", true)]
+    [InlineData("::ffff:10.0.0.1", true)]
+    [InlineData("93.184.216.34", false)]
+    [InlineData("8.8.8.8", false)]
+    [InlineData("2606:4700::1111", false)]
+    public void Private_ranges_are_recognised(string address, bool isPrivate) =>
+        Assert.Equal(isPrivate, AddressGuard.IsPrivate(IPAddress.Parse(address)));
+
+    [Fact]
+    public void Robots_rules_pick_the_longest_match()
+    {
+        var robots = RobotsTxt.Parse("User-agent: *\nDisallow: /private\nAllow: /private/open\nDisallow: /*.pdf$\n\nUser-agent: otherbot\nDisallow: /\n", "Dossier/1.0");
+        Assert.False(robots.Allows("/private/notes"));
+        Assert.True(robots.Allows("/private/open/page"));
+        Assert.False(robots.Allows("/files/report.pdf"));
+        Assert.True(robots.Allows("/files/report.pdf?x=1"));
+        Assert.True(robots.Allows("/news"));
+    }
+
+    private async Task ServeAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception) when (_stop.IsCancellationRequested || !_listener.IsListening)
+            {
+                return;
+            }
+            _ = Task.Run(() => Handle(context));
+        }
+    }
+
+    private async Task Handle(HttpListenerContext context)
+    {
+        var path = context.Request.Url!.AbsolutePath;
+        var response = context.Response;
+        try
+        {
+            if (path != "/robots.txt") Interlocked.Increment(ref _requests);
+            switch (path)
+            {
+                case "/robots.txt":
+                    await Write(response, "User-agent: *\nDisallow: /private\n", "text/plain");
+                    break;
+                case "/article":
+                    if (context.Request.Headers["If-None-Match"] == "\"v1\"")
+                    {
+                        response.StatusCode = 304;
+                        response.Close();
+                        break;
+                    }
+                    response.Headers["ETag"] = "\"v1\"";
+                    await Write(response, "<html><body><h1>Harbour strike ends</h1><p>Dock workers voted to accept the offer.</p></body></html>", "text/html; charset=utf-8");
+                    break;
+                case "/to-other-host":
+                    Redirect(response, _base.Replace("127.0.0.1", "127.0.0.2") + "article");
+                    break;
+                case "/loop":
+                    Redirect(response, _base + "loop");
+                    break;
+                case "/big":
+                    await Write(response, new string('x', 300_000), "text/html");
+                    break;
+                case "/slow":
+                    await Task.Delay(3000);
+                    await Write(response, "late", "text/html");
+                    break;
+                default:
+                    if (path.StartsWith("/hop/", StringComparison.Ordinal) && int.TryParse(path[5..], out var n))
+                    {
+                        Redirect(response, n == 0 ? _base + "article" : $"{_base}hop/{n - 1}");
+                        break;
+                    }
+                    response.StatusCode = 404;
+                    response.Close();
+                    break;
+            }
+        }
+        catch (Exception ex) when (ex is HttpListenerException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The client gave up (timeout tests): nothing to answer.
+        }
+    }
+
+    private static void Redirect(HttpListenerResponse response, string location)
+    {
+        response.StatusCode = 302;
+        response.RedirectLocation = location;
+        response.Close();
+    }
+
+    private static async Task Write(HttpListenerResponse response, string body, string contentType)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        response.ContentType = contentType;
+        response.ContentLength64 = bytes.Length;
+        await response.OutputStream.WriteAsync(bytes);
+        response.Close();
+    }
+
+    private static int FreePort()
+    {
+        using var socket = new TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        return ((IPEndPoint)socket.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _listener.Close();
+        _stop.Dispose();
+    }
+}
