@@ -53,7 +53,8 @@ public sealed partial class EventCoder(PloverLexicon lexicon)
         foreach (var (hit, governed) in hits)
         {
             var pattern = hit.Pattern;
-            if (!seen.Add(pattern.Type)) continue;
+            // A "-" pattern is a known non-event ("killed in an accident", a plain statement): it wins its words and codes nothing.
+            if (pattern.Type == CameoLexiconGenerator.NoEvent || !seen.Add(pattern.Type)) continue;
             var trigger = new TextSpan(words[hit.First].Span.Start, words[hit.Last].Span.End);
             var (source, target) = Actors(text, words, hit, entities, location?.Span);
             var contexts = new List<string>();
@@ -124,18 +125,18 @@ public sealed partial class EventCoder(PloverLexicon lexicon)
     }
 
     /// <summary>
-    /// Keeps the longest pattern where matches overlap; an event named in the infinitive of a governing verb ("threatened
+    /// Keeps one pattern where matches overlap (see <see cref="Better"/>); an event named in the infinitive of a governing verb ("threatened
     /// to strike", "refused to withdraw") is folded into that verb's mode instead of standing alone.
     /// </summary>
     private static List<(Hit Hit, TriggerPattern? Governed)> Select(IEnumerable<Hit> hits)
     {
-        var ordered = hits.OrderBy(h => h.First).ThenByDescending(h => h.Pattern.Slots.Count).ThenByDescending(h => h.Last - h.First).ToList();
+        var ordered = hits.OrderBy(h => h.First).ThenBy(h => h.Pattern.Derived).ThenByDescending(h => h.Pattern.Slots.Count).ThenByDescending(h => h.Last - h.First).ToList();
         var kept = new List<Hit>();
         foreach (var h in ordered)
         {
             var overlap = kept.FindIndex(k => h.First <= k.Last && k.First <= h.Last);
             if (overlap < 0) kept.Add(h);
-            else if (h.Pattern.Slots.Count > kept[overlap].Pattern.Slots.Count) kept[overlap] = h;
+            else if (Better(h.Pattern, kept[overlap].Pattern)) kept[overlap] = h;
         }
         var result = new List<(Hit, TriggerPattern?)>();
         for (var i = 0; i < kept.Count; i++)
@@ -146,6 +147,19 @@ public sealed partial class EventCoder(PloverLexicon lexicon)
             if (governed is not null) i++;
         }
         return result;
+    }
+
+    /// <summary>
+    /// A hand-written pattern beats a derived one, except a longer derived non-event (a known discard such as
+    /// "killed in an accident"); otherwise the one with more words wins.
+    /// </summary>
+    private static bool Better(TriggerPattern candidate, TriggerPattern kept)
+    {
+        if (candidate.Derived == kept.Derived) return candidate.Slots.Count > kept.Slots.Count;
+        var derived = candidate.Derived ? candidate : kept;
+        var hand = candidate.Derived ? kept : candidate;
+        var derivedWins = derived.Type == CameoLexiconGenerator.NoEvent && derived.Slots.Count > hand.Slots.Count;
+        return candidate.Derived == derivedWins;
     }
 
     /// <summary>The mode of a verbal event from what it governs (PLOVER's REQUEST/REJECT modes and THREATEN modes).</summary>

@@ -3,8 +3,11 @@ using System.Reflection;
 
 namespace Dossier.Events.Plover;
 
-/// <summary>One trigger pattern: a sequence of word slots (alternatives each; null = a gap of up to three words).</summary>
-public sealed record TriggerPattern(IReadOnlyList<FrozenSet<string>?> Slots, string Type, string? Mode, string? Context, string Pattern);
+/// <summary>
+/// One trigger pattern: a sequence of word slots (alternatives each; null = a gap of up to three words).
+/// <see cref="Derived"/> patterns (generated from the CAMEO dictionary) give way to hand-written ones where both match.
+/// </summary>
+public sealed record TriggerPattern(IReadOnlyList<FrozenSet<string>?> Slots, string Type, string? Mode, string? Context, string Pattern, bool Derived = false);
 
 /// <summary>
 /// The PLOVER trigger lexicon: word patterns → event category, mode and context. Loaded from embedded TSV resources
@@ -29,14 +32,17 @@ public sealed class PloverLexicon
 
     public IReadOnlyList<TriggerPattern> Patterns { get; }
 
-    /// <summary>The lexicon shipped with Dossier (hand-written triggers first, then the CAMEO-derived ones).</summary>
+    /// <summary>The hand-written triggers only.</summary>
+    public static PloverLexicon HandWritten { get; } = new(Load("Dossier.plover.lexicon.tsv", derived: false));
+
+    /// <summary>The lexicon shipped with Dossier: hand-written triggers first (they win ties), then the CAMEO-derived ones.</summary>
     public static PloverLexicon Default { get; } = new(
-        Load("Dossier.plover.lexicon.tsv").Concat(Load("Dossier.plover.cameo-verbs.tsv")));
+        HandWritten.Patterns.Concat(Load("Dossier.plover.cameo-verbs.tsv", derived: true)));
 
     public IReadOnlyList<TriggerPattern> StartingWith(string word) =>
         _byFirstWord.TryGetValue(word, out var found) ? found : [];
 
-    private static IEnumerable<TriggerPattern> Load(string resource)
+    private static IEnumerable<TriggerPattern> Load(string resource, bool derived)
     {
         // The build keeps the folder separator in the logical name (Dossier.plover/lexicon.tsv) on some platforms.
         var assembly = typeof(PloverLexicon).Assembly;
@@ -44,11 +50,11 @@ public sealed class PloverLexicon
         using var stream = name is null ? null : assembly.GetManifestResourceStream(name);
         if (stream is null) return [];
         using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd()).ToList();
+        return Parse(reader.ReadToEnd(), derived).ToList();
     }
 
     /// <summary>Parses lexicon lines (<c>pattern TAB event TAB mode TAB context</c>; # comments).</summary>
-    public static IEnumerable<TriggerPattern> Parse(string tsv)
+    public static IEnumerable<TriggerPattern> Parse(string tsv, bool derived = false)
     {
         foreach (var raw in tsv.Split('\n'))
         {
@@ -61,7 +67,7 @@ public sealed class PloverLexicon
             yield return new TriggerPattern(slots, cols[1].Trim(),
                 cols.Length > 2 && cols[2].Trim().Length > 0 ? cols[2].Trim() : null,
                 cols.Length > 3 && cols[3].Trim().Length > 0 ? cols[3].Trim() : null,
-                cols[0]);
+                cols[0], derived);
         }
     }
 
