@@ -80,6 +80,12 @@ public sealed class Analyzer(Pipeline pipeline, IClock clock)
         return Pipeline.ProcessDocument(document, context ?? new StageContext(clock, new DiagnosticBag()));
     }
 
+    private static readonly Lazy<Pipeline> LanguageOnly = new(() => new PipelineBuilder().Language().Build());
+
+    /// <summary>Only the language layers (sentences to times): what the quote and event scorers need before their stage.</summary>
+    public Document PrepareForAttribution(Document document) =>
+        LanguageOnly.Value.ProcessDocument(document, new StageContext(clock, new DiagnosticBag()));
+
     private async Task<IReadOnlyList<Document>> ProcessDocumentsAsync(
         IReadOnlyList<Document> documents, IDossierStore? store, AnalysisOptions options, StageContext context,
         CancellationToken cancellationToken)

@@ -29,7 +29,7 @@ public static class EvalCommand
                 "dossier eval quotes ../shared/data/quotes/polnear --split dev",
                 (data, parse) => QuoteEvaluator.Evaluate(data, parse.GetValue(split)!, Analyzer.Default.PrepareForAttribution).Format(), split),
             Task("events", "PLOVER type accuracy, macro-F1 and actor accuracy on CAMEO-coded sentences.",
-                "dossier eval events ../shared/data/events/conflibert-cameo", (data, _) => EventEvaluator.Evaluate(data).Format()),
+                "dossier eval events ../shared/data/events/conflibert-cameo", (data, parse) => EventEvaluator.Evaluate(data, parse.GetValue(split)!, Analyzer.Default.PrepareForAttribution).Format(), split),
             Task("stories", "BCubed P/R/F1 and ARI of story clustering.",
                 "dossier eval stories ../shared/data/clustering/ecbplus --split dev",
                 (data, parse) => StoryEvaluator.Evaluate(data, parse.GetValue(split)!).ToString(), split),
