@@ -10,6 +10,7 @@ var root = CommandLine.Root(
     ExportCommand.Create(),
     EvalCommand.Create(),
     TrainCommand.Create(),
-    BenchCommand.Create());
+    BenchCommand.Create(),
+    ServeCommand.Create());
 
 return await CommandLine.RunAsync(root, args);

@@ -16,7 +16,8 @@ public sealed record AnalysisResult(
     CorpusModel Corpus,
     IReadOnlyList<Diagnostic> Diagnostics,
     int InputItems,
-    int NewDocuments)
+    int NewDocuments,
+    IReadOnlyList<string> InputDocumentIds)
 {
     /// <summary>True when at least one document could be analysed (the CLI's exit code 0).</summary>
     public bool AnalysedAnything => Corpus.Documents.Length > 0;
@@ -38,13 +39,18 @@ public sealed class Analyzer(Pipeline pipeline, IClock clock)
     {
         options ??= new AnalysisOptions();
         var context = options.Context ?? new StageContext(clock, new DiagnosticBag());
-        var diagnostics = context.Diagnostics;
         options.Progress?.Report(new AnalysisProgress("read", 0, inputs.Count));
-
-        var manifest = options.ManifestPath is null ? null : Manifest.Load(options.ManifestPath, diagnostics);
-        var raws = InputReader.Read(inputs, manifest, diagnostics).ToList();
+        var manifest = options.ManifestPath is null ? null : Manifest.Load(options.ManifestPath, context.Diagnostics);
+        var raws = InputReader.Read(inputs, manifest, context.Diagnostics).ToList();
         options.Progress?.Report(new AnalysisProgress("read", inputs.Count, inputs.Count));
+        return await AnalyzeAsync(raws, options with { Context = context }, cancellationToken);
+    }
 
+    /// <summary>Analyses inputs already read (pasted text, uploads, fetched pages) together with the stored documents.</summary>
+    public async Task<AnalysisResult> AnalyzeAsync(
+        IReadOnlyList<RawDocument> raws, AnalysisOptions options, CancellationToken cancellationToken = default)
+    {
+        var context = options.Context ?? new StageContext(clock, new DiagnosticBag());
         var extracted = Extractor.Extract(raws, context);
         await using var store = options.DatabasePath is null
             ? null
@@ -70,7 +76,7 @@ public sealed class Analyzer(Pipeline pipeline, IClock clock)
             await store.SaveDocumentsAsync(corpus.Documents, cancellationToken);
             await store.SaveCorpusAsync(corpus, cancellationToken);
         }
-        return new AnalysisResult(corpus, diagnostics.Items, raws.Count, processed.Count);
+        return new AnalysisResult(corpus, context.Diagnostics.Items, raws.Count, processed.Count, [.. extracted.Select(d => d.Id)]);
     }
 
     /// <summary>Runs the language layers on one clean text, as given (no cleaning): what <c>dossier nlp</c> shows.</summary>
