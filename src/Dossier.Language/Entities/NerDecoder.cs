@@ -1,0 +1,272 @@
+namespace Dossier.Language.Entities;
+
+/// <summary>
+/// Feature extraction and greedy left-to-right BIO decoding, shared by <see cref="NerTrainer"/> and <see cref="NerModel"/>
+/// so that training and tagging see exactly the same features.
+/// Features are hashed into rows of <see cref="NerTags.Count"/> weights (one per tag): a feature costs one row look-up.
+/// Decoding keeps, per document, the labels already given to each capitalised word ("prediction history"): a name
+/// tagged PER early in a report is likely PER when it comes back alone.
+/// </summary>
+internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> commonWords, int bits)
+{
+    public const int MaxStaticFeatures = 80;
+    public const int MaxDynamicFeatures = 8;
+    private const int Affixes = 4;
+    private const ulong Outside = 0x9ae16a3b2f90404f;
+    private const ulong BeforeStart = 0xc3a5c85c97cb3127;
+    private const ulong AfterEnd = 0xb492b66fbe98f273;
+
+    public int Bits { get; } = bits;
+    public int Rows => 1 << Bits;
+    public Gazetteer Gazetteer { get; } = gazetteer;
+
+    /// <summary>Hashes of words the training text writes in lower case: a capitalised one is then probably a sentence opener or headline word.</summary>
+    public IReadOnlySet<ulong> CommonWords { get; } = commonWords;
+
+    private enum T : ulong
+    {
+        Bias = 1, Word, Lower, Shape, Prefix, Suffix = Prefix + Affixes, LowerPrev = Suffix + Affixes, LowerNext, LowerPrev2, LowerNext2,
+        ShapePrev, ShapeNext, ShapePrev2, ShapeNext2, BigramPrev, BigramNext, ShapeBigramPrev, ShapeBigramNext, ShapeTrigram,
+        ShapeLowerPrev, ShapeLowerNext, First, FirstLower, CapsLower, CapsShape, Gaz, GazPrev, GazNext, GazShape,
+        PrevTag, PrevTags, PrevTagLower, PrevTagShape, History, HistoryShape, Length, Common, CommonPrev, CommonNext,
+    }
+
+    /// <summary>Per-sentence buffers, reused across sentences by one caller (not thread-safe, cheap to create).</summary>
+    internal sealed class Buffers
+    {
+        public int Count;
+        public ulong[] Word = [], Lower = [], Shape = [];
+        public ulong[] Prefix = [], Suffix = [];
+        public bool[] Capitalised = [];
+        public byte[] Gaz = [];
+        public int[] Static = [];
+        public int[] StaticCount = [];
+        public readonly int[] Dynamic = new int[MaxDynamicFeatures];
+        public readonly float[] Scores = new float[NerTags.Count];
+
+        public void Ensure(int n)
+        {
+            Count = n;
+            if (Word.Length >= n) return;
+            var size = Math.Max(n, Word.Length * 2);
+            Word = new ulong[size];
+            Lower = new ulong[size];
+            Shape = new ulong[size];
+            Prefix = new ulong[size * Affixes];
+            Suffix = new ulong[size * Affixes];
+            Capitalised = new bool[size];
+            Gaz = new byte[size];
+            Static = new int[size * MaxStaticFeatures];
+            StaticCount = new int[size];
+        }
+    }
+
+    /// <summary>What training does with each decoded token.</summary>
+    public interface ILearner
+    {
+        /// <summary>A mistake: the token's feature rows, the gold tag and the predicted tag.</summary>
+        void Update(ReadOnlySpan<int> staticRows, ReadOnlySpan<int> dynamicRows, int gold, int predicted);
+
+        /// <summary>One token decoded (the clock of weight averaging).</summary>
+        void Tick();
+    }
+
+    private int Row(T template, ulong value) => (int)(NerText.Mix(value, (ulong)template * 0x9E3779B97F4A7C15) >> (64 - Bits));
+
+    /// <summary>Tags one document's sentences; with <paramref name="gold"/> and <paramref name="learner"/> it also trains.</summary>
+    public int[][] Decode(IReadOnlyList<string[]> sentences, float[] weights, Buffers buffers, int[][]? gold = null, ILearner? learner = null)
+    {
+        var history = new Dictionary<ulong, int[]>();
+        var result = new int[sentences.Count][];
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var words = sentences[s];
+            Prepare(words, buffers);
+            var tags = new int[words.Length];
+            for (var i = 0; i < words.Length; i++)
+            {
+                var staticRows = buffers.Static.AsSpan(i * MaxStaticFeatures, buffers.StaticCount[i]);
+                var previous = i > 0 ? tags[i - 1] : NerTags.Count;
+                var previous2 = i > 1 ? tags[i - 2] : NerTags.Count;
+                var dynamicCount = DynamicFeatures(buffers, i, previous, previous2, history);
+                var dynamicRows = buffers.Dynamic.AsSpan(0, dynamicCount);
+
+                var scores = buffers.Scores;
+                Array.Clear(scores);
+                AddRows(weights, staticRows, scores);
+                AddRows(weights, dynamicRows, scores);
+                var best = -1;
+                for (var t = 0; t < NerTags.Count; t++)
+                {
+                    if (NerTags.Allowed(i > 0 ? previous : 0, t) && (best < 0 || scores[t] > scores[best])) best = t;
+                }
+                if (gold is not null && learner is not null)
+                {
+                    // After a wrong previous tag, "I-X" cannot be predicted; learning it there would only inflate I-X
+                    // weights that then leak into every later entity. The reachable truth is "B-X".
+                    var target = gold[s][i];
+                    if (!NerTags.Allowed(i > 0 ? previous : 0, target)) target = NerTags.Begin(NerTags.TypeOf(target));
+                    if (best != target) learner.Update(staticRows, dynamicRows, target, best);
+                    learner.Tick();
+                }
+                tags[i] = best;
+                Remember(history, buffers, i, best);
+            }
+            result[s] = tags;
+        }
+        return result;
+    }
+
+    private static void AddRows(float[] weights, ReadOnlySpan<int> rows, float[] scores)
+    {
+        foreach (var row in rows)
+        {
+            var w = weights.AsSpan(row * NerTags.Count, NerTags.Count);
+            for (var t = 0; t < w.Length; t++) scores[t] += w[t];
+        }
+    }
+
+    private static void Remember(Dictionary<ulong, int[]> history, Buffers b, int i, int tag)
+    {
+        if (!b.Capitalised[i]) return;
+        if (!history.TryGetValue(b.Lower[i], out var counts)) history[b.Lower[i]] = counts = new int[NerTags.Types.Length + 1];
+        counts[NerTags.TypeOf(tag) + 1]++;
+    }
+
+    private int DynamicFeatures(Buffers b, int i, int previous, int previous2, Dictionary<ulong, int[]> history)
+    {
+        var d = b.Dynamic;
+        var n = 0;
+        d[n++] = Row(T.PrevTag, (ulong)previous);
+        d[n++] = Row(T.PrevTags, (ulong)(previous * 16 + previous2));
+        d[n++] = Row(T.PrevTagLower, NerText.Mix((ulong)previous, b.Lower[i]));
+        d[n++] = Row(T.PrevTagShape, NerText.Mix((ulong)previous, b.Shape[i]));
+        if (b.Capitalised[i] && history.TryGetValue(b.Lower[i], out var counts))
+        {
+            var majority = 0;
+            for (var k = 1; k < counts.Length; k++)
+            {
+                if (counts[k] > counts[majority]) majority = k;
+            }
+            d[n++] = Row(T.History, (ulong)majority);
+            d[n++] = Row(T.HistoryShape, NerText.Mix((ulong)majority, b.Shape[i]));
+        }
+        return n;
+    }
+
+    /// <summary>Computes each token's hashes and its static (tag-independent) feature rows.</summary>
+    private void Prepare(string[] words, Buffers b)
+    {
+        var n = words.Length;
+        b.Ensure(n);
+        var letters = 0;
+        var upperWords = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var word = NerText.Normalize(words[i]);
+            var lower = NerText.Lower(word);
+            b.Word[i] = NerText.Hash(word);
+            b.Lower[i] = NerText.Hash(lower);
+            b.Shape[i] = NerText.ShapeHash(word);
+            NerText.PrefixHashes(lower, b.Prefix.AsSpan(i * Affixes, Affixes));
+            NerText.SuffixHashes(lower, b.Suffix.AsSpan(i * Affixes, Affixes));
+            b.Capitalised[i] = word.Length > 0 && char.IsUpper(word[0]);
+            if (HasLetter(word))
+            {
+                letters++;
+                if (!HasLower(word)) upperWords++;
+            }
+        }
+        Gazetteer.Mark(b.Lower.AsSpan(0, n), b.Capitalised.AsSpan(0, n), b.Gaz.AsSpan(0, n));
+        var allCaps = letters >= 2 && upperWords == letters;
+
+        for (var i = 0; i < n; i++)
+        {
+            var rows = b.Static.AsSpan(i * MaxStaticFeatures, MaxStaticFeatures);
+            var k = 0;
+            var lower = b.Lower[i];
+            var shape = b.Shape[i];
+            var lowerPrev = i > 0 ? b.Lower[i - 1] : BeforeStart;
+            var lowerNext = i + 1 < n ? b.Lower[i + 1] : AfterEnd;
+            var shapePrev = i > 0 ? b.Shape[i - 1] : BeforeStart;
+            var shapeNext = i + 1 < n ? b.Shape[i + 1] : AfterEnd;
+            rows[k++] = Row(T.Bias, 0);
+            rows[k++] = Row(T.Word, b.Word[i]);
+            rows[k++] = Row(T.Lower, lower);
+            rows[k++] = Row(T.Shape, shape);
+            rows[k++] = Row(T.Length, (ulong)Math.Min(words[i].Length, 12));
+            for (var a = 0; a < Affixes; a++)
+            {
+                var prefix = b.Prefix[i * Affixes + a];
+                if (prefix == 0) break;
+                rows[k++] = Row(T.Prefix + (ulong)a, prefix);
+                rows[k++] = Row(T.Suffix + (ulong)a, b.Suffix[i * Affixes + a]);
+            }
+            rows[k++] = Row(T.LowerPrev, lowerPrev);
+            rows[k++] = Row(T.LowerNext, lowerNext);
+            rows[k++] = Row(T.LowerPrev2, i > 1 ? b.Lower[i - 2] : i > 0 ? BeforeStart : Outside);
+            rows[k++] = Row(T.LowerNext2, i + 2 < n ? b.Lower[i + 2] : i + 1 < n ? AfterEnd : Outside);
+            rows[k++] = Row(T.ShapePrev, shapePrev);
+            rows[k++] = Row(T.ShapeNext, shapeNext);
+            rows[k++] = Row(T.ShapePrev2, i > 1 ? b.Shape[i - 2] : i > 0 ? BeforeStart : Outside);
+            rows[k++] = Row(T.ShapeNext2, i + 2 < n ? b.Shape[i + 2] : i + 1 < n ? AfterEnd : Outside);
+            rows[k++] = Row(T.BigramPrev, NerText.Mix(lowerPrev, lower));
+            rows[k++] = Row(T.BigramNext, NerText.Mix(lower, lowerNext));
+            rows[k++] = Row(T.ShapeBigramPrev, NerText.Mix(shapePrev, shape));
+            rows[k++] = Row(T.ShapeBigramNext, NerText.Mix(shape, shapeNext));
+            rows[k++] = Row(T.ShapeTrigram, NerText.Mix(NerText.Mix(shapePrev, shape), shapeNext));
+            rows[k++] = Row(T.ShapeLowerPrev, NerText.Mix(shape, lowerPrev));
+            rows[k++] = Row(T.ShapeLowerNext, NerText.Mix(shape, lowerNext));
+            if (i == 0)
+            {
+                rows[k++] = Row(T.First, shape);
+                rows[k++] = Row(T.FirstLower, lower);
+            }
+            if (allCaps)
+            {
+                rows[k++] = Row(T.CapsLower, lower);
+                rows[k++] = Row(T.CapsShape, shape);
+            }
+            if (b.Capitalised[i] || allCaps)
+            {
+                var position = (ulong)(i == 0 ? 1 : allCaps ? 2 : 0);
+                if (CommonWords.Contains(lower)) rows[k++] = Row(T.Common, position);
+                if (i > 0 && b.Capitalised[i - 1] && CommonWords.Contains(b.Lower[i - 1])) rows[k++] = Row(T.CommonPrev, position);
+                if (i + 1 < n && b.Capitalised[i + 1] && CommonWords.Contains(b.Lower[i + 1])) rows[k++] = Row(T.CommonNext, position);
+            }
+            k = AddGazetteer(rows, k, T.Gaz, b.Gaz[i], shape, true);
+            if (i > 0) k = AddGazetteer(rows, k, T.GazPrev, b.Gaz[i - 1], shape, false);
+            if (i + 1 < n) k = AddGazetteer(rows, k, T.GazNext, b.Gaz[i + 1], shape, false);
+            b.StaticCount[i] = k;
+        }
+    }
+
+    private int AddGazetteer(Span<int> rows, int k, T template, byte marks, ulong shape, bool withShape)
+    {
+        for (var bit = 0; bit < 8 && marks != 0; bit++)
+        {
+            if ((marks & (1 << bit)) == 0) continue;
+            rows[k++] = Row(template, (ulong)bit);
+            if (withShape) rows[k++] = Row(T.GazShape, NerText.Mix((ulong)bit, shape));
+        }
+        return k;
+    }
+
+    private static bool HasLetter(string word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsLetter(c)) return true;
+        }
+        return false;
+    }
+
+    private static bool HasLower(string word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsLower(c)) return true;
+        }
+        return false;
+    }
+}

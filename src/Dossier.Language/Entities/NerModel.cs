@@ -1,0 +1,141 @@
+using System.IO.Compression;
+
+namespace Dossier.Language.Entities;
+
+/// <summary>
+/// A trained named-entity tagger (averaged perceptron over hashed features, greedy BIO decoding; see
+/// <see cref="NerTrainer"/>). Immutable and thread-safe once loaded.
+/// The default model is the one committed under Resources/ner/, or a <c>ner/model.bin</c> file beside the application
+/// when present (so a model retrained with <c>dossier train ner</c> can replace it without rebuilding).
+/// </summary>
+public sealed class NerModel
+{
+    private const string Magic = "DossierNER";
+    private const int FormatVersion = 2;
+    private const string ResourceName = "model.bin";
+
+    private readonly NerDecoder _decoder;
+    private readonly float[] _weights;
+
+    internal NerModel(NerDecoder decoder, float[] weights)
+    {
+        _decoder = decoder;
+        _weights = weights;
+    }
+
+    /// <summary>The name list the model was trained with.</summary>
+    public Gazetteer Gazetteer => _decoder.Gazetteer;
+
+    private static readonly Lazy<NerModel> LazyDefault = new(LoadDefault);
+
+    public static NerModel Default => LazyDefault.Value;
+
+    /// <summary>Number of non-zero feature rows (a measure of the model's size).</summary>
+    public int ActiveRows
+    {
+        get
+        {
+            var n = 0;
+            for (var r = 0; r < _decoder.Rows; r++)
+            {
+                if (_weights.AsSpan(r * NerTags.Count, NerTags.Count).ContainsAnyExcept(0f)) n++;
+            }
+            return n;
+        }
+    }
+
+    private static NerModel LoadDefault()
+    {
+        var beside = Path.Combine(AppContext.BaseDirectory, "ner", "model.bin");
+        if (File.Exists(beside))
+        {
+            using var file = File.OpenRead(beside);
+            return Load(file);
+        }
+        using var stream = NerResources.Open(ResourceName)
+            ?? throw new InvalidOperationException($"The NER model resource {ResourceName} is missing from Dossier.Language; run `dossier train ner` and rebuild.");
+        return Load(stream);
+    }
+
+    /// <summary>Tags the sentences of one document (tokens as strings) with BIO tags ("B-PER", "I-PER", "O"…).</summary>
+    public IReadOnlyList<string[]> Tag(IReadOnlyList<IReadOnlyList<string>> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var ids = TagIds(sentences.Select(s => s as string[] ?? [.. s]).ToList(), new NerDecoder.Buffers());
+        return [.. ids.Select(tags => tags.Select(t => NerTags.Names[t]).ToArray())];
+    }
+
+    internal int[][] TagIds(IReadOnlyList<string[]> sentences, NerDecoder.Buffers buffers) =>
+        _decoder.Decode(sentences, _weights, buffers);
+
+    /// <summary>Writes the model: hashed feature rows quantised to 16 bits, rows of zeros left out, gzip-compressed.</summary>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new BinaryWriter(gzip);
+        writer.Write(Magic);
+        writer.Write(FormatVersion);
+        writer.Write(_decoder.Bits);
+        _decoder.Gazetteer.Write(writer);
+        writer.Write(_decoder.CommonWords.Count);
+        foreach (var word in _decoder.CommonWords.Order()) writer.Write(word);
+
+        var max = 0f;
+        foreach (var w in _weights) max = Math.Max(max, Math.Abs(w));
+        var scale = max > 0 ? max / short.MaxValue : 1f;
+        writer.Write(scale);
+        var quantised = new short[NerTags.Count];
+        var previousRow = -1;
+        for (var row = 0; row < _decoder.Rows; row++)
+        {
+            var any = false;
+            for (var t = 0; t < NerTags.Count; t++)
+            {
+                quantised[t] = (short)Math.Round(_weights[row * NerTags.Count + t] / scale);
+                any |= quantised[t] != 0;
+            }
+            if (!any) continue;
+            writer.Write7BitEncodedInt(row - previousRow);
+            foreach (var q in quantised) writer.Write(q);
+            previousRow = row;
+        }
+        writer.Write7BitEncodedInt(0);
+    }
+
+    /// <exception cref="InvalidDataException">The stream is not a Dossier NER model.</exception>
+    public static NerModel Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        try
+        {
+            using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
+            using var reader = new BinaryReader(gzip);
+            if (reader.ReadString() != Magic) throw new InvalidDataException("not a Dossier NER model");
+            var version = reader.ReadInt32();
+            if (version != FormatVersion) throw new InvalidDataException($"NER model format {version} is not supported (expected {FormatVersion})");
+            var bits = reader.ReadInt32();
+            if (bits is < 8 or > 26) throw new InvalidDataException("NER model feature table size out of range");
+            var gazetteer = Gazetteer.Read(reader);
+            var commonCount = reader.ReadInt32();
+            if (commonCount is < 0 or > 10_000_000) throw new InvalidDataException("NER model word list size out of range");
+            var common = new HashSet<ulong>(commonCount);
+            for (var i = 0; i < commonCount; i++) common.Add(reader.ReadUInt64());
+            var decoder = new NerDecoder(gazetteer, common, bits);
+            var scale = reader.ReadSingle();
+            var weights = new float[decoder.Rows * NerTags.Count];
+            var row = -1;
+            while (reader.Read7BitEncodedInt() is var delta and > 0)
+            {
+                row += delta;
+                if (row >= decoder.Rows) throw new InvalidDataException("NER model row out of range");
+                for (var t = 0; t < NerTags.Count; t++) weights[row * NerTags.Count + t] = reader.ReadInt16() * scale;
+            }
+            return new NerModel(decoder, weights);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException("NER model is truncated", e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using Dossier.Core.Model;
+
+namespace Dossier.Language.Entities;
+
+/// <summary>The tokens of each sentence, as the tagger reads them.</summary>
+internal static class SentenceTokens
+{
+    /// <summary>Groups tokens by the sentence that contains them (both sorted by offset); empty sentences are skipped.</summary>
+    public static List<Token[]> Group(IReadOnlyList<Sentence> sentences, IReadOnlyList<Token> tokens)
+    {
+        var groups = new List<Token[]>(sentences.Count);
+        var t = 0;
+        foreach (var sentence in sentences)
+        {
+            while (t < tokens.Count && tokens[t].Span.Start < sentence.Span.Start) t++;
+            var first = t;
+            while (t < tokens.Count && tokens[t].Span.End <= sentence.Span.End) t++;
+            if (t == first) continue;
+            var group = new Token[t - first];
+            for (var k = first; k < t; k++) group[k - first] = tokens[k];
+            groups.Add(group);
+        }
+        return groups;
+    }
+
+    public static List<string[]> Words(string text, List<Token[]> groups) =>
+        groups.ConvertAll(g => Array.ConvertAll(g, token => token.Span.Of(text)));
+}
