@@ -1,0 +1,124 @@
+using Dossier.Core.Model;
+using Dossier.Core.Pipeline;
+using Dossier.Language.Tests.Support;
+using Dossier.Language.Time;
+using NodaTime;
+
+namespace Dossier.Language.Tests.Time;
+
+public class TimeStageTests
+{
+    /// <summary>A Monday.</summary>
+    private static readonly LocalDate Dct = new(2025, 2, 24);
+
+    private static Document Run(string text, LocalDate? published) =>
+        new TimeStage().Process(HandDocs.Make(text, published), StageContext.Default());
+
+    private static TimeExpression Find(string text, string expression, LocalDate? published = null)
+    {
+        var doc = Run(text, published ?? Dct);
+        var times = doc.Layer(Layers.Times);
+        return times.FirstOrDefault(t => t.Text == expression)
+            ?? throw new Xunit.Sdk.XunitException($"'{expression}' not found; got: {string.Join(" | ", times.Select(t => $"{t.Text}={t.Value}"))}");
+    }
+
+    [Theory]
+    [InlineData("The minister said on Monday that talks had stalled.", "Monday", "2025-02-24")]
+    [InlineData("Officials met on Saturday in Geneva.", "Saturday", "2025-02-22")]
+    [InlineData("The two leaders will meet Tuesday in Riyadh.", "Tuesday", "2025-02-25")]
+    [InlineData("Aides are preparing for a Thursday call that will cover trade.", "Thursday", "2025-02-27")]
+    [InlineData("Drones struck the port late Sunday, officials said.", "late Sunday", "2025-02-23")]
+    public void Weekdays_resolve_by_the_tense_of_their_sentence(string text, string expression, string value)
+    {
+        var t = Find(text, expression);
+        Assert.Equal(TimexType.DATE, t.Type);
+        Assert.Equal(value, t.Value);
+    }
+
+    [Theory]
+    [InlineData("Talks collapsed last week.", "last week", "DATE", "2025-W08")]
+    [InlineData("He will travel this week.", "this week", "DATE", "2025-W09")]
+    [InlineData("A vote is expected next week.", "next week", "DATE", "2025-W10")]
+    [InlineData("Exports fell last month.", "last month", "DATE", "2025-01")]
+    [InlineData("Growth will slow this year.", "this year", "DATE", "2025")]
+    [InlineData("Prices have risen since last summer.", "last summer", "DATE", "2024-SU")]
+    [InlineData("The war has lasted three years.", "three years", "DURATION", "P3Y")]
+    [InlineData("Ukraine accepted a 30-day ceasefire.", "30-day", "DURATION", "P30D")]
+    [InlineData("A deal could come within weeks.", "weeks", "DURATION", "PXW")]
+    [InlineData("The committee meets every week.", "every week", "SET", "P1W")]
+    [InlineData("The ministers spoke yesterday.", "yesterday", "DATE", "2025-02-23")]
+    [InlineData("The court rules tomorrow.", "tomorrow", "DATE", "2025-02-25")]
+    [InlineData("Markets are calm today.", "today", "DATE", "2025-02-24")]
+    [InlineData("Shelling continued overnight.", "overnight", "TIME", "2025-02-23TNI")]
+    [InlineData("Profits rose in the third quarter of 2024.", "the third quarter of 2024", "DATE", "2024-Q3")]
+    [InlineData("Sales slumped in the 1990s.", "the 1990s", "DATE", "199")]
+    [InlineData("The plant opened three years ago.", "three years ago", "DATE", "2022")]
+    [InlineData("The summit starts at 3 p.m. local time.", "3 p.m.", "TIME", "2025-02-24T15:00")]
+    public void Relative_expressions_are_normalised_against_the_publication_date(string text, string expression, string type, string value)
+    {
+        var t = Find(text, expression);
+        Assert.Equal(Enum.Parse<TimexType>(type), t.Type);
+        Assert.Equal(value, t.Value);
+    }
+
+    [Theory]
+    [InlineData("The invasion began on February 24, 2022.", "February 24, 2022", "2022-02-24")]
+    [InlineData("The report is dated 24 Feb 2025.", "24 Feb 2025", "2025-02-24")]
+    [InlineData("Filed 2025-02-24 by the clerk.", "2025-02-24", "2025-02-24")]
+    [InlineData("The envoy will return on March 3.", "March 3", "2025-03-03")]
+    [InlineData("The vote was held in December.", "December", "2024-12")]
+    public void Absolute_dates_are_recognised(string text, string expression, string value) =>
+        Assert.Equal(value, Find(text, expression).Value);
+
+    [Fact]
+    public void A_range_inside_a_month_gives_both_ends()
+    {
+        var doc = Run("The fair runs March 3-5 in Berlin.", Dct);
+        Assert.Equal(new string?[] { "2025-03-03", "2025-03-05" }, doc.Layer(Layers.Times).Select(t => t.Value).ToList());
+    }
+
+    [Fact]
+    public void Without_a_publication_date_relative_values_stay_underspecified_with_an_anchor()
+    {
+        var doc = Run("The minister said on Monday that talks would resume next week.", published: null);
+        var monday = doc.Layer(Layers.Times).Single(t => t.Text == "Monday");
+        Assert.Equal("XXXX-WXX-1", monday.Value);
+        Assert.Equal("DCT<1", monday.Anchor);
+        Assert.Null(doc.Metadata.Published);
+    }
+
+    [Fact]
+    public void A_missing_publication_date_is_inferred_from_the_latest_past_full_date_and_used()
+    {
+        var doc = Run("Posted on February 24, 2025. Officials met on Saturday after a January 30, 2025 meeting. A summit will be held on March 15, 2025.", published: null);
+        Assert.Equal(new LocalDate(2025, 2, 24), doc.Metadata.Published);
+        Assert.True(doc.Metadata.PublishedInferred);
+        Assert.Equal("2025-02-22", doc.Layer(Layers.Times).Single(t => t.Text == "Saturday").Value);
+    }
+
+    [Fact]
+    public void A_given_publication_date_is_kept()
+    {
+        var doc = Run("Posted on February 20, 2025.", Dct);
+        Assert.Equal(Dct, doc.Metadata.Published);
+        Assert.False(doc.Metadata.PublishedInferred);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("February 30, 2025 and 99:99 pm and the 0th century")]
+    [InlineData("\0\u0001\uFFFD ... !!! ''' ---")]
+    public void Odd_input_does_not_crash(string text)
+    {
+        var doc = Run(text, null);
+        Assert.True(doc.Has(Layers.Times));
+    }
+
+    [Fact]
+    public void A_long_single_line_is_processed()
+    {
+        var text = string.Concat(Enumerable.Repeat("Officials said on Monday that three years of war had passed since February 24, 2022 ", 10_000));
+        var doc = Run(text, Dct);
+        Assert.Equal(30_000, doc.Layer(Layers.Times).Length);
+    }
+}
