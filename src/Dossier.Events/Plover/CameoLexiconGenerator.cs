@@ -14,14 +14,19 @@ namespace Dossier.Events.Plover;
 /// <c>+verbs _ to _ border</c>; a synset reference (<c>&amp;WEAPON</c>) is expanded to its members; patterns with words
 /// before the verb or with PETRARCH's special markers are left out.</item>
 /// <item>CAMEO codes map to PLOVER through the table, by the longest listed prefix; CAMEO 01 (statements), 02
-/// (appeals) and the dictionary's explicit non-events (<c>[---]</c>) become "-", a pattern that matches but codes no
+/// (appeals) become "0" and the dictionary's explicit non-events (<c>[---]</c>) "-": patterns that match but code no
 /// event, so that "killed in an accident" does not become an ASSAULT.</item>
 /// </list>
 /// Run <see cref="Generate"/> (or the test that checks the resource is current) after updating either source.
 /// </summary>
 public static partial class CameoLexiconGenerator
 {
+    /// <summary>An explicit non-event of the dictionary ([---], e.g. "killed in an accident"): wins over shorter triggers.</summary>
     public const string NoEvent = "-";
+
+    /// <summary>CAMEO 01 (statements) and 02 (appeals), which PLOVER does not code: they match words but code nothing,
+    /// and give way to any hand-written trigger.</summary>
+    public const string NotPlover = "0";
 
     public static string Generate(string cameoVerbsPath, string cameoToPloverPath)
     {
@@ -31,7 +36,7 @@ public static partial class CameoLexiconGenerator
         var output = new StringBuilder();
         output.AppendLine("# Derived from PETRARCH2 CAMEO.2.0.txt (openeventdata/petrarch2@676801c, MIT, (c) Open Event Data Alliance)");
         output.AppendLine("# and PLOVER CAMEO2PLOVER-2021.txt (openeventdata/PLOVER@5e0c24f, CC BY-SA 4.0) by CameoLexiconGenerator.");
-        output.AppendLine("# pattern<TAB>event<TAB>mode<TAB>context — event \"-\" = matches but codes no event (CAMEO 01/02, [---]).");
+        output.AppendLine("# pattern<TAB>event<TAB>mode<TAB>context — event \"0\" = CAMEO 01/02 (not PLOVER), \"-\" = explicit non-event ([---]).");
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var block in ReadBlocks(lines))
         {
@@ -205,6 +210,7 @@ public static partial class CameoLexiconGenerator
         code = code.Split(':')[0].Trim();
         if (code.Length < 2 || !code.All(char.IsDigit)) return (NoEvent, "", "");
         var root = int.Parse(code[..2], CultureInfo.InvariantCulture);
+        if (root is 1 or 2) return (NotPlover, "", "");
         if (root is < 3 or > 20) return (NoEvent, "", "");
         for (var n = code.Length; n >= 2; n--)
         {

@@ -54,7 +54,7 @@ public sealed partial class EventCoder(PloverLexicon lexicon)
         {
             var pattern = hit.Pattern;
             // A "-" pattern is a known non-event ("killed in an accident", a plain statement): it wins its words and codes nothing.
-            if (pattern.Type == CameoLexiconGenerator.NoEvent || !seen.Add(pattern.Type)) continue;
+            if (pattern.Type is CameoLexiconGenerator.NoEvent or CameoLexiconGenerator.NotPlover || !seen.Add(pattern.Type)) continue;
             var trigger = new TextSpan(words[hit.First].Span.Start, words[hit.Last].Span.End);
             var (source, target) = Actors(text, words, hit, entities, location?.Span);
             var contexts = new List<string>();

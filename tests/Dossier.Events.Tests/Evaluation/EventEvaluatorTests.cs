@@ -62,7 +62,7 @@ public sealed class EventEvaluatorTests : IDisposable
         var table = CameoLexiconGenerator.ReadPloverTable(["19: ASSAULT", "190: ASSAULT, , military # x", "0871: RETREAT, ceasefire, military # y", "08: CONCEDE"]);
         Assert.Equal(("ASSAULT", "", "military"), CameoLexiconGenerator.Map(table, "1905"));
         Assert.Equal("ceasefire", CameoLexiconGenerator.Map(table, "0871").Mode);
-        Assert.Equal(CameoLexiconGenerator.NoEvent, CameoLexiconGenerator.Map(table, "010").Type);
+        Assert.Equal(CameoLexiconGenerator.NotPlover, CameoLexiconGenerator.Map(table, "010").Type);
         Assert.Equal(CameoLexiconGenerator.NoEvent, CameoLexiconGenerator.Map(table, "---").Type);
     }
 }
