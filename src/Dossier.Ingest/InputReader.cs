@@ -119,6 +119,27 @@ public static class InputReader
         };
     }
 
+    /// <summary>Reads one file (optionally .gz) as text with the same caps and checks as <see cref="Read(IReadOnlyList{string}, Manifest?, DiagnosticBag)"/>:
+    /// for inputs of other kinds (feeds, manifests). Null, with a diagnostic, when it cannot be read.</summary>
+    public static string? ReadText(string path, DiagnosticBag diagnostics, InputLimits limits)
+    {
+        if (!File.Exists(path))
+        {
+            diagnostics.Add(Codes.NotFound, Severity.Error, path, "no such file; check the path.");
+            return null;
+        }
+        var bytes = ReadBytes(path, path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase), diagnostics, limits);
+        if (bytes is null) return null;
+        if (LooksBinary(bytes))
+        {
+            diagnostics.Add(Codes.BinaryInput, Severity.Error, path, "file looks binary, not text; skipped.");
+            return null;
+        }
+        var decoded = TextDecoding.Decode(bytes, sniffHtml: true);
+        if (decoded.Note is not null) diagnostics.Add(Codes.InvalidEncoding, Severity.Warning, path, decoded.Note);
+        return decoded.Text;
+    }
+
     private static (InputFormat? Format, bool Compressed) Classify(string path)
     {
         var name = path.ToLowerInvariant();

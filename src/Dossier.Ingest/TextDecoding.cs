@@ -82,11 +82,13 @@ public static partial class TextDecoding
         }
     }
 
-    /// <summary>The charset named by &lt;meta charset&gt; or &lt;meta http-equiv content="…charset=…"&gt; in the first 4 KB.</summary>
+    /// <summary>The charset named by &lt;meta charset&gt;, &lt;meta http-equiv content="…charset=…"&gt; or an XML
+    /// declaration in the first 4 KB.</summary>
     public static string? SniffMetaCharset(ReadOnlySpan<byte> bytes)
     {
         var head = Encoding.ASCII.GetString(bytes[..Math.Min(bytes.Length, 4096)]);
         var match = MetaCharset().Match(head);
+        if (!match.Success) match = XmlEncoding().Match(head);
         return match.Success ? match.Groups[1].Value : null;
     }
 
@@ -108,4 +110,7 @@ public static partial class TextDecoding
 
     [GeneratedRegex("""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", RegexOptions.IgnoreCase)]
     private static partial Regex MetaCharset();
+
+    [GeneratedRegex("""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_:.\-]+)""", RegexOptions.IgnoreCase)]
+    private static partial Regex XmlEncoding();
 }

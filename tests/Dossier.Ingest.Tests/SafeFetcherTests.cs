@@ -110,6 +110,20 @@ public sealed class SafeFetcherTests : IDisposable
         Assert.True(second!.NotModified);
     }
 
+    [Fact]
+    public async Task Feed_items_are_followed_to_their_pages_with_the_feed_content_as_fallback()
+    {
+        using var fetcher = new SafeFetcher(Local);
+        var bag = new DiagnosticBag();
+        var docs = await Dossier.Ingest.Feeds.FeedIngestor.ReadAsync(_base + "feed.xml", fetcher, bag);
+        Assert.Equal(2, docs.Count);
+        Assert.Contains("Harbour strike ends", docs[0].Content);
+        Assert.Equal("Strike ends", docs[0].Hints.Title);
+        Assert.Equal("Dock Daily", docs[0].Hints.Outlet);
+        Assert.Contains("Text carried in the feed itself.", docs[1].Content);
+        Assert.Contains(bag.Items, d => d.Code == Codes.Network && d.Message.Contains("404"));
+    }
+
     [Theory]
     [InlineData("127.0.0.1", true)]
     [InlineData("10.1.2.3", true)]
@@ -177,6 +191,14 @@ public sealed class SafeFetcherTests : IDisposable
                     }
                     response.Headers["ETag"] = "\"v1\"";
                     await Write(response, "<html><body><h1>Harbour strike ends</h1><p>Dock workers voted to accept the offer.</p></body></html>", "text/html; charset=utf-8");
+                    break;
+                case "/feed.xml":
+                    await Write(response, $"""
+                        <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Dock Daily</title>
+                        <item><title>Strike ends</title><link>{_base}article</link></item>
+                        <item><title>Gone page</title><link>{_base}missing</link><content:encoded><![CDATA[<p>Text carried in the feed itself.</p>]]></content:encoded></item>
+                        </channel></rss>
+                        """, "application/rss+xml");
                     break;
                 case "/to-other-host":
                     Redirect(response, _base.Replace("127.0.0.1", "127.0.0.2") + "article");
