@@ -7,7 +7,7 @@ using Dossier.Storage.Sqlite;
 namespace Dossier.Web;
 
 /// <summary>The derived results (small: stories, entities, positions) held in memory, plus the per-story summaries.</summary>
-internal sealed record Derived(Corpus Corpus, IReadOnlyList<StorySummary> Stories)
+internal sealed record Derived(Corpus Corpus, IReadOnlyList<StorySummary> Stories, IReadOnlyList<CoveragePoint> Coverage)
 {
     public FrozenDictionary<string, StorySummary> StoriesById { get; } =
         Stories.GroupBy(s => s.Story.Id).ToFrozenDictionary(g => g.Key, g => g.First());
@@ -26,13 +26,20 @@ internal sealed class DossierData(SqliteDossierStore store)
 
     public SqliteDossierStore Store => store;
 
-    public Task<Derived> DerivedAsync() => _derived ??= LoadAsync();
+    public Task<Derived> DerivedAsync()
+    {
+        var current = _derived;
+        // A failed load (the database was busy, say) is retried on the next request rather than cached.
+        if (current is null || current.IsFaulted || current.IsCanceled) _derived = current = LoadAsync();
+        return current;
+    }
 
     private async Task<Derived> LoadAsync()
     {
         var corpus = await store.LoadDerivedAsync();
         var stories = await store.ListStoriesAsync();
-        return new Derived(corpus, stories);
+        var coverage = await store.CoverageAsync();
+        return new Derived(corpus, stories, coverage);
     }
 
     /// <summary>Documents of the given ids that exist, with every layer.</summary>

@@ -15,7 +15,6 @@ internal static class Migrations
             pk INTEGER PRIMARY KEY,
             id TEXT NOT NULL UNIQUE,
             source TEXT NOT NULL,
-            text TEXT NOT NULL,
             outlet TEXT,
             title TEXT,
             authors TEXT NOT NULL DEFAULT '[]',
@@ -23,7 +22,9 @@ internal static class Migrations
             published_inferred INTEGER NOT NULL DEFAULT 0,
             language TEXT,
             url TEXT,
-            fingerprint TEXT NOT NULL DEFAULT ''
+            fingerprint TEXT NOT NULL DEFAULT '',
+            -- Last: SQLite reads a row's columns in order, so metadata must not sit behind a long text's overflow pages.
+            text TEXT NOT NULL
         );
         CREATE TABLE removed_text (
             document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -158,6 +159,7 @@ internal static class Migrations
         CREATE INDEX annotations_event_source ON annotations(data -> 'source' ->> 'entity_id') WHERE layer = 'events';
         CREATE INDEX annotations_event_target ON annotations(data -> 'target' ->> 'entity_id') WHERE layer = 'events';
         CREATE INDEX documents_by_date ON documents(published, pk);
+        CREATE INDEX documents_by_outlet ON documents(outlet, published);
         """),
     ];
 

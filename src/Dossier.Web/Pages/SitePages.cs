@@ -34,7 +34,7 @@ internal static class SitePages
     private static async Task<IResult> Stories(DossierData data, CancellationToken cancellationToken)
     {
         var derived = await data.DerivedAsync();
-        var coverage = await data.Store.CoverageAsync(cancellationToken);
+        var coverage = derived.Coverage;
         var count = await data.Store.CountDocumentsAsync(cancellationToken);
         // Newest first: by the story's date, else its latest report.
         var stories = derived.Stories.OrderByDescending(s => s.Story.Date ?? s.LastPublished ?? "", StringComparer.Ordinal).ToList();
@@ -250,7 +250,7 @@ internal static class SitePages
             EntityId = Bounded(request.Query["entity"]),
         };
         var hits = q is null ? [] : await data.Store.SearchAsync(q, filter, 100, cancellationToken);
-        var outlets = (await data.Store.CoverageAsync(cancellationToken)).Select(c => c.Outlet).Distinct().Order().ToList();
+        var outlets = (await data.DerivedAsync()).Coverage.Select(c => c.Outlet).Distinct().Order().ToList();
         return Page(q is null ? "Search" : $"Search: {q}", output =>
         {
             output.WriteLine("<h1>Search</h1>");
