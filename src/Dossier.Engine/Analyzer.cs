@@ -6,6 +6,7 @@ using Dossier.Core.Pipeline;
 using Dossier.Ingest;
 using Dossier.Ingest.Extraction;
 using Dossier.Storage;
+using Dossier.Storage.Sqlite;
 using NodaTime;
 using CorpusModel = Dossier.Core.Model.Corpus;
 

@@ -1,6 +1,7 @@
 using Dossier.Attribution;
 using Dossier.Core.Pipeline;
 using Dossier.Corpus;
+using Dossier.Corpus.Positions;
 using Dossier.Events;
 using Dossier.Language;
 

@@ -1,6 +1,9 @@
 using System.Text;
 using Dossier.Core.Diagnostics;
-using Dossier.Reporting;
+using Dossier.Reporting.Exports;
+using Dossier.Reporting.Html;
+using Dossier.Reporting.Json;
+using Dossier.Reporting.Markdown;
 using CorpusModel = Dossier.Core.Model.Corpus;
 
 namespace Dossier.Outputs;

@@ -3,6 +3,7 @@ using Dossier.Core.Diagnostics;
 using Dossier.Events;
 using Dossier.Outputs;
 using Dossier.Storage;
+using Dossier.Storage.Sqlite;
 
 namespace Dossier.Cli.Commands;
 

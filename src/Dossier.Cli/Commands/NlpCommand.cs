@@ -3,7 +3,7 @@ using System.Text.Json;
 using Dossier.Core.Diagnostics;
 using Dossier.Core.Pipeline;
 using Dossier.Ingest;
-using Dossier.Reporting;
+using Dossier.Reporting.Json;
 using NodaTime;
 using NodaTime.Text;
 

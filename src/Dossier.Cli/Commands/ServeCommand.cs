@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dossier.Web;
+using Microsoft.Extensions.Hosting;
 
 namespace Dossier.Cli.Commands;
 
@@ -48,7 +49,8 @@ public static class ServeCommand
             if (directory is not null) Directory.CreateDirectory(directory);
             var app = DossierWeb.Build(db, options);
             reporter.Info($"Dossier at http://{options.Bind}:{options.Port}/ (Ctrl+C to stop)");
-            await app.RunAsync(cancellationToken);
+            await app.StartAsync(cancellationToken);
+            await app.WaitForShutdownAsync(cancellationToken);
             return CommandLine.Ok;
         });
         return command;

@@ -1,5 +1,6 @@
 using Dossier.Cli.Console;
 using Dossier.Corpus;
+using Dossier.Corpus.Positions;
 using NodaTime;
 
 namespace Dossier.Cli.Commands;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Dossier.Language.Actors;
 using Dossier.Language.Entities;
 
 namespace Dossier.Cli.Commands;
@@ -7,14 +6,17 @@ namespace Dossier.Cli.Commands;
 /// <summary><c>dossier train MODEL</c>: rebuilds each committed model or resource from ../shared/data.</summary>
 public static class TrainCommand
 {
+    /// <summary>The passes the committed model was trained with (see Resources/ner/README.md).</summary>
+    private const int DefaultNerEpochs = 10;
+
     public static Command Create()
     {
         var shared = Path.Combine("..", "shared", "data");
 
         var trainFile = new Option<string>("--train") { Description = "CoNLL training file.", DefaultValueFactory = _ => Path.Combine(shared, "conll2003", "train.txt") };
         var validFile = new Option<string?>("--valid") { Description = "CoNLL file for tuning and reporting.", DefaultValueFactory = _ => Path.Combine(shared, "conll2003", "valid.txt") };
-        var epochs = new Option<int>("--epochs") { Description = "Training passes.", DefaultValueFactory = _ => NerTrainer.DefaultEpochs };
-        var modelOut = new Option<string>("--out") { Description = "Where the model is written.", DefaultValueFactory = _ => Path.Combine("src", "Dossier.Language", "Resources", "ner", NerModel.ResourceFile) };
+        var epochs = new Option<int>("--epochs") { Description = "Training passes.", DefaultValueFactory = _ => DefaultNerEpochs };
+        var modelOut = new Option<string>("--out") { Description = "Where the model is written.", DefaultValueFactory = _ => Path.Combine("src", "Dossier.Language", "Resources", "ner", "model.bin") };
         var ner = new Command("ner", CommandLine.Describe("Train the named-entity tagger (reproduces the committed model).", "dossier train ner --train ../shared/data/conll2003/train.txt --valid ../shared/data/conll2003/valid.txt"))
         {
             trainFile, validFile, epochs, modelOut,
@@ -39,7 +41,7 @@ public static class TrainCommand
         {
             var reporter = CommandLine.Reporter(parse);
             if (!CommandLine.CheckInputsExist([parse.GetValue(gazetteerData)!], reporter)) return CommandLine.UsageError;
-            GazetteerBuilder.Build(parse.GetValue(gazetteerData)!, parse.GetValue(gazetteerOut)!);
+            Language.Actors.GazetteerBuilder.Build(parse.GetValue(gazetteerData)!, parse.GetValue(gazetteerOut)!);
             reporter.Info($"wrote {parse.GetValue(gazetteerOut)}");
             return CommandLine.Ok;
         });

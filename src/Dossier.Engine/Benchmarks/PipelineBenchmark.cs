@@ -41,7 +41,7 @@ public static class PipelineBenchmark
             results.Add(new Measurement(stage.Name, documents.Count, watch.Elapsed, "docs"));
         }
 
-        var corpus = new Corpus { Documents = [.. documents] };
+        var corpus = new Core.Model.Corpus { Documents = [.. documents] };
         foreach (var stage in pipeline.CorpusStages)
         {
             watch.Restart();
