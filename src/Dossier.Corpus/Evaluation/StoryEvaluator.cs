@@ -46,6 +46,43 @@ public static class StoryEvaluator
         return Compare(gold, predicted);
     }
 
+    /// <summary>
+    /// Grid search of the clusterer's main knobs on one split (use train): linkage threshold, fragment attachment and
+    /// name weight. Returns every setting tried with its scores, best BCubed F1 first.
+    /// </summary>
+    public static IReadOnlyList<(StoryClusterOptions Options, StoryScores Scores)> Tune(string ecbplusDir, string split)
+    {
+        var data = Read(ecbplusDir, split);
+        if (data.Error is not null) throw new InvalidDataException(data.Error);
+        var results = new List<(StoryClusterOptions, StoryScores)>();
+        foreach (var threshold in new[] { 0.24, 0.26, 0.28, 0.30, 0.32 })
+            foreach (var attach in new[] { 0.05, 0.10, 0.15 })
+                foreach (var fragment in new[] { 2, 4, 6 })
+                    foreach (var names in new[] { 1.5, 2.0, 3.0 })
+                    {
+                        var options = StoryClusterOptions.Default with
+                        {
+                            Threshold = threshold, AttachThreshold = attach, FragmentSize = fragment, NameBoost = names,
+                        };
+                        results.Add((options, Score(data, options)));
+                    }
+        return [.. results.OrderByDescending(r => r.Item2.BCubedF1)];
+    }
+
+    /// <summary>
+    /// The setting to ship from a tuning run: among settings within <paramref name="tolerance"/> of the best F1, the
+    /// most conservative one (highest linkage threshold, then highest precision). Merging two stories misleads a
+    /// reader more than showing one story in two parts, and F1 differences this small are noise on a few hundred
+    /// documents.
+    /// </summary>
+    public static (StoryClusterOptions Options, StoryScores Scores) Choose(IReadOnlyList<(StoryClusterOptions Options, StoryScores Scores)> tuned,
+        double tolerance = 0.01)
+    {
+        var best = tuned.Max(t => t.Scores.BCubedF1);
+        return tuned.Where(t => t.Scores.BCubedF1 >= best - tolerance)
+            .OrderByDescending(t => t.Options.Threshold).ThenByDescending(t => t.Scores.BCubedPrecision).First();
+    }
+
     /// <summary>Reads docs.&lt;split&gt;.jsonl.</summary>
     public static LabelledSplit Read(string ecbplusDir, string split)
     {

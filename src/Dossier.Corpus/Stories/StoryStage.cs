@@ -28,7 +28,8 @@ public sealed class StoryStage(StoryClusterOptions? options = null) : ICorpusSta
 
     internal static StoryDocument ToStoryDocument(Document d) => new(
         d.Id, d.Text, d.Metadata.Title, d.Metadata.Published,
-        [.. d.Layer(Layers.Entities).Select(e => e.EntityId ?? e.Text.ToLowerInvariant()).Distinct()]);
+        [.. d.Layer(Layers.Entities).Select(e => e.EntityId ?? e.Text.ToLowerInvariant()).Distinct()],
+        d.Has(Layers.Quotes) ? [.. d.Layer(Layers.Quotes).Where(q => q.Kind != QuoteKind.Indirect).Select(q => q.Text)] : null);
 
     private static Story Describe(StoryCluster cluster, Dictionary<string, Document> byId)
     {
