@@ -121,6 +121,9 @@ public static class TimexRecognizer
 
     private const string ReportQuarterAnchor = "REPORT_QUARTER";
 
+    /// <summary>Comparisons that, once a report has named its quarter, always mean that quarter a year back.</summary>
+    private static readonly Regex YearAgoStrict = new(@"^a\s+year\s+(?:ago|earlier)$", Options);
+
     private static readonly Regex YearAgo = new(@"^(?:a\s+year\s+(?:ago|earlier)|last\s+year|year-(?:ago|earlier))$", Options);
 
     /// <summary>
@@ -136,9 +139,11 @@ public static class TimexRecognizer
             var t = times[i];
             if (t.Value is { Length: 7 } v && v[4] == '-' && v[5] == 'Q' && char.IsDigit(v[0])) { current = v; continue; }
             var quarterSentence = SentenceOf(sentences, t.Span, text).Of(text).Contains("quarter", StringComparison.OrdinalIgnoreCase);
-            var back = t.Anchor == ReportQuarterAnchor + "-1" || (quarterSentence && YearAgo.IsMatch(t.Text));
+            var back = t.Anchor == ReportQuarterAnchor + "-1" || (quarterSentence && YearAgo.IsMatch(t.Text)) || (current is not null && YearAgoStrict.IsMatch(t.Text));
             if (t.Anchor?.StartsWith(ReportQuarterAnchor, StringComparison.Ordinal) != true && !back) continue;
-            var reference = current ?? (dct is { } d ? QuarterOf(d, -1) : null);
+            // "the latest quarter" is the last one completed, whatever quarter the text looked ahead to
+            var latest = t.Text.Contains("latest", StringComparison.OrdinalIgnoreCase);
+            var reference = (latest ? null : current) ?? (dct is { } d ? QuarterOf(d, -1) : null);
             if (reference is null) { times[i] = t with { Value = "XXXX-QX", Anchor = null }; continue; }
             var year = int.Parse(reference[..4], CultureInfo.InvariantCulture) - (back ? 1 : 0);
             times[i] = t with { Type = TimexType.DATE, Value = $"{year:D4}{reference[4..]}", Anchor = null };
@@ -253,8 +258,9 @@ public static class TimexRecognizer
     private static int YearFor(LocalDate dct, int month, Tense tense)
     {
         var diff = month - dct.Month;
-        if (diff > 6 || diff == 6 && tense == Tense.Past) return dct.Year - 1;
-        if (diff < -6 || diff == -6 && tense == Tense.Future) return dct.Year + 1;
+        // Far from the DCT, a clear tense still keeps the DCT's year ("stepped down in March" in an October report).
+        if (diff > 5 && tense != Tense.Future) return dct.Year - 1;
+        if (diff < -6 && tense != Tense.Past) return dct.Year + 1;
         return dct.Year;
     }
 
@@ -554,7 +560,9 @@ public static class TimexRecognizer
     private static Resolved? Holiday(Match m, Context c)
     {
         var name = m.Groups["h"].Value.ToLowerInvariant().Replace('’', '\'');
-        var year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : c.Dct?.Year;
+        var year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture)
+            : c.Dct is { } dct ? YearFor(dct, name.StartsWith("christmas", StringComparison.Ordinal) || name.EndsWith("eve", StringComparison.Ordinal) ? 12 : name.StartsWith("thanksgiving", StringComparison.Ordinal) ? 11 : name.StartsWith("labor", StringComparison.Ordinal) ? 9 : name.StartsWith("independence", StringComparison.Ordinal) ? 7 : name.StartsWith("halloween", StringComparison.Ordinal) ? 10 : name.StartsWith("valentine", StringComparison.Ordinal) || name.StartsWith("new", StringComparison.Ordinal) ? 1 : 5, c.Tense)
+            : (int?)null;
         (int Month, int Day)? fixedDate = name switch
         {
             _ when name.StartsWith("christmas eve", StringComparison.Ordinal) => (12, 24),
