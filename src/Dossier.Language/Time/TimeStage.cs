@@ -31,10 +31,34 @@ public sealed partial class TimeStage : IDocumentStage
         return document.With(Layers.Times, times, StageName, Version);
     }
 
-    [GeneratedRegex(@"[^\n.!?]*(?:[.!?]+[""'”’)]*|\n|$)")]
-    private static partial Regex SentencePattern();
+    [GeneratedRegex(@"[.!?]+[""'”’)]*\s+|\n\s*")]
+    private static partial Regex BoundaryPattern();
 
-    /// <summary>A plain sentence split for text no sentence stage has seen (TimeML files, direct library calls).</summary>
-    public static List<TextSpan> SplitSentences(string text) =>
-        [.. SentencePattern().Matches(text).Where(m => m.Length > 0).Select(m => new TextSpan(m.Index, m.Index + m.Length))];
+    [GeneratedRegex(@"(?:\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|St|Jr|Sr|Inc|Corp|Co|Ltd|No|vs|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|U\.S|U\.N|U\.K|a\.m|p\.m))\.$")]
+    private static partial Regex AbbreviationEnd();
+
+    /// <summary>
+    /// A plain sentence split for text no sentence stage has seen (TimeML files, direct library calls): a boundary is
+    /// end punctuation and space before a capital, or a line break, but not the dot of an initial or abbreviation.
+    /// </summary>
+    public static List<TextSpan> SplitSentences(string text)
+    {
+        var result = new List<TextSpan>();
+        var start = 0;
+        foreach (Match m in BoundaryPattern().Matches(text))
+        {
+            var end = m.Index + m.Length;
+            var isLine = m.Value.Contains('\n');
+            if (!isLine)
+            {
+                if (end < text.Length && !char.IsUpper(text[end]) && text[end] is not ('"' or '“' or '\'' or '‘' or '`')) continue;
+                var head = text[Math.Max(start, m.Index - 6)..(m.Index + 1)];
+                if (m.Value[0] == '.' && AbbreviationEnd().IsMatch(head)) continue;
+            }
+            if (end > start) result.Add(new TextSpan(start, end));
+            start = end;
+        }
+        if (start < text.Length) result.Add(new TextSpan(start, text.Length));
+        return result;
+    }
 }

@@ -48,13 +48,13 @@ public static class TimexRecognizer
         // ranges inside a month: "March 3-5" is two dates, the second written as a bare day
         new(new Regex(@"\b(?<mon>" + MonthNames + @")\.?\s+\d{1,2}\s*[-–]\s*(?<d>\d{1,2})\b", Options), RangeEnd, 1),
         // weekdays: "Monday", "late Sunday", "Sunday night", "on Mondays" (a SET)
-        new(new Regex(@"\b(?:(?<mod>late|early)\s+)?(?<wd>" + WeekdayNames + @")(?<pl>s)?\b(?:\s+(?<part>morning|afternoon|evening|night))?", Options), Weekday, 2),
+        new(new Regex(@"\b(?:(?<rel>last|next|this|previous|this\s+coming|the\s+previous|the\s+following)\s+)?(?:(?<mod>late|early)\s+)?(?<wd>" + WeekdayNames + @")(?<pl>s)?\b(?:\s+(?<part>morning|afternoon|evening|night))?", Options), Weekday, 2),
         // today, yesterday, tomorrow, tonight, overnight
         new(new Regex(@"\b(?:the\s+day\s+(?<dir>before|after)\s+(?<base>yesterday|tomorrow)|(?<w>today|yesterday|tomorrow|tonight|overnight))\b", Options), DayWord, 2),
         // this morning, yesterday afternoon, last night
         new(new Regex(@"\b(?<rel>this|yesterday|tomorrow|last|early\s+this|late\s+last|earlier\s+this)\s+(?<part>morning|afternoon|evening|night)\b", Options), PartOfDay, 3),
         // last week, this month, next year, the coming weekend, earlier this year
-        new(new Regex(@"\b(?:(?:earlier|later|early|late)\s+)?(?<rel>last|this|next|coming|previous|current|following|past)\s+(?<unit>week|weekend|month|year|quarter|decade|century)\b", Options), RelativePeriod, 2),
+        new(new Regex(@"\b(?:(?<pre>earlier|later|early|late)\s+)?(?<rel>last|this|next|coming|previous|current|following|past)\s+(?<unit>week|weekend|month|year|quarter|decade|century)\b", Options), RelativePeriod, 2),
         // the past two weeks, the last three years, the next 30 days: a duration ending or starting at the DCT
         new(new Regex(@"\b(?:the\s+)?(?:past|last|next|coming|previous|first|final)\s+(?<n>" + Number + @")\s+(?<unit>" + Units + @")\b", Options), CountedDuration, 3),
         // the past week, the past year (TimeML marks these as durations)
@@ -62,7 +62,7 @@ public static class TimexRecognizer
         // three years ago, two weeks earlier
         new(new Regex(@"\b(?<n>" + Number + @")\s+(?<unit>" + Units + @")\s+(?<dir>ago|earlier|before|later|from now|hence)\b", Options), Ago, 4),
         // three years, 30-day, two-year-old, 24 hours
-        new(new Regex(@"\b(?<n>" + Number + @")[\s-]+(?<unit>" + Units + @")(?:[\s-]+(?:old|long))?\b", Options), Duration, 1),
+        new(new Regex(@"\b(?:(?<the>the)\s+)?(?<n>" + Number + @")(?<sep>[\s-]+)(?<unit>" + Units + @")(?:[\s-]+(?<age>old|long))?\b", Options), Duration, 1),
         // weeks, for years, within months, several days
         new(new Regex(@"\b(?:(?<q>several|a\s+few|few|many|some|recent|coming)\s+)?(?<unit>seconds|minutes|hours|days|weeks|months|years|decades)\b", Options), FuzzyDuration, 0),
         // 1998, fiscal 1998
@@ -70,15 +70,19 @@ public static class TimexRecognizer
         // the 1990s, the '90s, the 20th century
         new(new Regex(@"\b(?:the\s+)?(?:(?<y>(?:1[89]|20)\d)0s|'(?<yy>\d)0s)\b|\b(?:the\s+)?(?<c>\d{1,2})(?:st|nd|rd|th)\s+century\b", Options), DecadeOrCentury, 2),
         // seasons: last summer, spring 2024, the winter
-        new(new Regex(@"\b(?:(?<rel>last|this|next|past|coming)\s+)?(?:(?<mod>early|late|mid)[\s-]+)?(?<s>spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(?<y>\d{4})\b)?", Options), Season, 2),
+        new(new Regex(@"\b(?:(?<cue>in|the|during|since|until|by|through|of|this|last|next|past|coming|early|late|mid)\s+)(?:(?<rel>last|this|next|past|coming)\s+)?(?:(?<mod>early|late|mid)[\s-]+)?(?<s>spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(?<y>\d{4})\b)?", Options), Season, 2),
         // quarters and halves: the third quarter (of 2024), Q3 2024, the first half
         new(new Regex(@"\b(?:the\s+)?(?:(?<rel>last|this|next|current|previous)\s+)?(?:fiscal\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?<unit>quarter|half)\b(?:\s+(?:of\s+)?(?:fiscal\s+)?(?<y>\d{4})\b)?|\bQ(?<q>[1-4])\s*(?<y2>\d{4})?\b|\b(?:the\s+)?(?<rel2>last|this|next|current|previous)\s+quarter\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), Quarter, 3),
         // now, currently, the past, the future
-        new(new Regex(@"\b(?:(?<now>now|currently|nowadays|presently|right\s+now|at\s+present|at\s+the\s+moment|these\s+days|so\s+far)|(?<past>the\s+past|formerly|recently|once)|(?<future>the\s+future|soon|someday|in\s+the\s+coming\s+days))\b", Options), Reference, 0),
+        new(new Regex(@"\b(?:(?<now>now|currently|nowadays|presently|right\s+now|at\s+present|at\s+the\s+moment|these\s+days))|(?<past>the\s+past)|the\s+(?<future>future)\b|(?<future>the\s+near\s+term|the\s+short\s+term)\b", Options), Reference, 0),
+        // holidays with a fixed rule
+        new(new Regex(@"\b(?<h>Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year's\s+(?:Day|Eve)|New\s+Year’s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day)\b(?:,?\s+(?<y>\d{4})\b)?", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking), Holiday, 3),
+        // the quarter, the latest quarter, the year-ago quarter, the year-earlier period: the quarter a financial report is about
+        new(new Regex(@"\bthe\s+(?:(?<which>latest|current|same|year-ago|year-earlier|comparable|prior-year|year-before|fiscal)[\s-]+)?(?<unit>quarter|period)\b|\b(?<which>year-ago|year-earlier)\s+(?<unit>quarter|period)\b", Options), ReportQuarter, 1),
         // 3 p.m., 10:30 am, noon, midnight
         new(new Regex(@"\b(?<h>\d{1,2})(?::(?<mi>\d\d))?\s*(?<ap>a\.m\.|p\.m\.|am|pm)|\b(?<h>\d{1,2}):(?<mi>\d\d)\b|\b(?<word>noon|midnight|midday)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), ClockTime, 3),
         // every week, each Monday, twice a month, daily
-        new(new Regex(@"\b(?:every|each)\s+(?:(?<n>other|\d+|two|three|four|five|six)\s+)?(?<unit>day|night|week|weekend|month|year|quarter|hour|minute|" + WeekdayNames + @"|morning|evening|summer|winter|spring)s?\b|\b(?<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly)\b|\b(?:once|twice|three\s+times|\d+\s+times)\s+(?:a|per|each|every)\s+(?<unit2>day|week|month|year)\b", Options), Set, 3),
+        new(new Regex(@"\b(?:every|each)\s+(?:(?<n>other|\d+|two|three|four|five|six)\s+)?(?<unit>day|night|week|weekend|month|year|quarter|hour|minute|" + WeekdayNames + @"|morning|evening|summer|winter|spring)s?\b|\b(?<adv>daily|weekly|hourly|nightly)\b|\b(?:once|twice|three\s+times|\d+\s+times)\s+(?:a|per|each|every)\s+(?<unit2>day|week|month|year)\b", Options), Set, 3),
     ];
 
     /// <summary>Recognises and normalises the time expressions of a text against an optional DCT.</summary>
@@ -112,7 +116,39 @@ public static class TimexRecognizer
             for (var i = c.Span.Start; i < c.Span.End; i++) taken[i] = true;
             chosen.Add((c.Span, c.Value));
         }
-        return [.. chosen.OrderBy(c => c.Span).Select(c => new TimeExpression(c.Span, c.Span.Of(text), c.Value.Type, c.Value.Value, c.Value.Anchor))];
+        return ResolveReportQuarters(text, sentences, dct, [.. chosen.OrderBy(c => c.Span).Select(c => new TimeExpression(c.Span, c.Span.Of(text), c.Value.Type, c.Value.Value, c.Value.Anchor))]);
+    }
+
+    private const string ReportQuarterAnchor = "REPORT_QUARTER";
+
+    /// <summary>Comparisons that, once a report has named its quarter, always mean that quarter a year back.</summary>
+    private static readonly Regex YearAgoStrict = new(@"^a\s+year\s+(?:ago|earlier)$", Options);
+
+    private static readonly Regex YearAgo = new(@"^(?:a\s+year\s+(?:ago|earlier)|last\s+year|year-(?:ago|earlier))$", Options);
+
+    /// <summary>
+    /// Financial reports compare a quarter with "the year-ago quarter" or "a year earlier": those mean the quarter under
+    /// report, a year back. The quarter under report is the last quarter the text named, else the last one completed
+    /// before the DCT.
+    /// </summary>
+    private static List<TimeExpression> ResolveReportQuarters(string text, IReadOnlyList<TextSpan> sentences, LocalDate? dct, List<TimeExpression> times)
+    {
+        string? current = null;
+        for (var i = 0; i < times.Count; i++)
+        {
+            var t = times[i];
+            if (t.Value is { Length: 7 } v && v[4] == '-' && v[5] == 'Q' && char.IsDigit(v[0])) { current = v; continue; }
+            var quarterSentence = SentenceOf(sentences, t.Span, text).Of(text).Contains("quarter", StringComparison.OrdinalIgnoreCase);
+            var back = t.Anchor == ReportQuarterAnchor + "-1" || (quarterSentence && YearAgo.IsMatch(t.Text)) || (current is not null && YearAgoStrict.IsMatch(t.Text));
+            if (t.Anchor?.StartsWith(ReportQuarterAnchor, StringComparison.Ordinal) != true && !back) continue;
+            // "the latest quarter" is the last one completed, whatever quarter the text looked ahead to
+            var latest = t.Text.Contains("latest", StringComparison.OrdinalIgnoreCase);
+            var reference = (latest ? null : current) ?? (dct is { } d ? QuarterOf(d, -1) : null);
+            if (reference is null) { times[i] = t with { Value = "XXXX-QX", Anchor = null }; continue; }
+            var year = int.Parse(reference[..4], CultureInfo.InvariantCulture) - (back ? 1 : 0);
+            times[i] = t with { Type = TimexType.DATE, Value = $"{year:D4}{reference[4..]}", Anchor = null };
+        }
+        return times;
     }
 
     private static TextSpan SentenceOf(IReadOnlyList<TextSpan> sentences, TextSpan span, string text)
@@ -188,8 +224,8 @@ public static class TimexRecognizer
             "month" => $"P{c}M",
             "year" => $"P{c}Y",
             "quarter" => $"P{c}Q",
-            "decade" => $"P{c}DE",
-            "century" or "centurie" => $"P{c}CE",
+            "decade" => n is null ? "PXDE" : $"P{Count(n * 10)}Y",
+            "century" or "centurie" => n is null ? "PXCE" : $"P{Count(n * 100)}Y",
             _ => null,
         };
     }
@@ -201,6 +237,7 @@ public static class TimexRecognizer
 
     private static Resolved? MonthDay(Match m, Context c)
     {
+        if (!char.IsUpper(m.Groups["mon"].Value[0])) return null;
         var month = MonthNumber(m.Groups["mon"].Value);
         var day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
         if (day is < 1 or > 31) return null;
@@ -213,13 +250,19 @@ public static class TimexRecognizer
         return new(TimexType.DATE, Date(new LocalDate(YearFor(dct, month, c.Tense), month, day)));
     }
 
-    /// <summary>The year of a month written without one: the DCT's, unless the tense points across new year.</summary>
-    private static int YearFor(LocalDate dct, int month, Tense tense) => tense switch
+    /// <summary>
+    /// The year of a month written without one: the year that puts it nearest the DCT ("December" in a January report
+    /// is last December, "February" in a November report next February). Tense was tried and did worse on TimeBank:
+    /// announcements ("payable Dec. 7") carry past-tense verbs.
+    /// </summary>
+    private static int YearFor(LocalDate dct, int month, Tense tense)
     {
-        Tense.Past when month > dct.Month + 1 => dct.Year - 1,
-        Tense.Future when month < dct.Month - 1 => dct.Year + 1,
-        _ => dct.Year,
-    };
+        var diff = month - dct.Month;
+        // Far from the DCT, a clear tense still keeps the DCT's year ("stepped down in March" in an October report).
+        if (diff > 5 && tense != Tense.Future) return dct.Year - 1;
+        if (diff < -6 && tense != Tense.Past) return dct.Year + 1;
+        return dct.Year;
+    }
 
     private static Resolved MonthYear(Match m, Context c)
     {
@@ -227,8 +270,9 @@ public static class TimexRecognizer
         return new(TimexType.DATE, value);
     }
 
-    private static Resolved BareMonth(Match m, Context c)
+    private static Resolved? BareMonth(Match m, Context c)
     {
+        if (!char.IsUpper(m.Groups["mon"].Value[0])) return null; // "may", "march" as words
         var month = MonthNumber(m.Groups["mon"].Value);
         var cue = m.Groups["cue"];
         // The cue word is context, not part of the expression, except "last"/"next"/"this"/"early"… which modify it.
@@ -263,12 +307,36 @@ public static class TimexRecognizer
     {
         var wd = WeekdayNumber(m.Groups["wd"].Value);
         if (m.Groups["pl"].Success) return new(TimexType.SET, $"XXXX-WXX-{wd}");
-        var part = m.Groups["part"].Success ? PartCode(m.Groups["part"].Value) : null;
-        var tense = c.Tense;
+        // "Friday night" is that Friday: TimeML values it as the date, and so does the brief for "late Sunday".
+        string? part = null;
+        var rel = m.Groups["rel"].Value.ToLowerInvariant();
+        var tense = rel switch
+        {
+            "last" or "previous" or "the previous" => Tense.Past,
+            "next" or "this coming" or "the following" => Tense.Future,
+            _ => FutureLeaning(c) ? Tense.Future : Tense.Past,
+        };
         if (c.Dct is not { } dct)
             return new(part is null ? TimexType.DATE : TimexType.TIME, $"XXXX-WXX-{wd}" + (part is null ? "" : "T" + part), tense == Tense.Future ? $"DCT>{wd}" : $"DCT<{wd}");
         var date = ResolveWeekday(dct, wd, tense);
         return part is null ? new(TimexType.DATE, Date(date)) : new(TimexType.TIME, Date(date) + "T" + part);
+    }
+
+    private static readonly Regex FutureCue = new(@"\b(?:will|won't|shall|'ll|’ll|going\s+to|expected|scheduled|set\s+to|due|plans?\s+to|planning|until|by|before|as\s+(?:soon|early)\s+as|starting|beginning|next|upcoming|would\s+(?:meet|hold|vote|visit|travel|arrive|come|leave|begin|start|announce|sign|decide|resume)|to\s+be|to\s+(?:meet|hold|vote|visit|travel|arrive|leave|begin|start|announce|sign|decide|resume|speak|talk|attend|host))\b[^.;,]{0,30}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static readonly Regex PastCue = new(@"\b(?:said|says|told|announced|reported|was|were|had|did)\b[^.;]{0,40}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// News mostly dates what already happened, so a weekday is the past one unless a future cue stands right before it
+    /// in its clause ("will meet Tuesday", "as early as Tuesday") or the nearest cue of the sentence is a future one
+    /// with no reporting verb in between. Measured on TimeBank, the broad sentence tense alone chose the future too often.
+    /// </summary>
+    private static bool FutureLeaning(Context c)
+    {
+        var start = Math.Max(c.Sentence.Start, c.Span.Start - 60);
+        if (start >= c.Span.Start) return false;
+        var before = c.Text[start..c.Span.Start];
+        return FutureCue.IsMatch(before) && !PastCue.IsMatch(before[Math.Max(0, FutureCue.Match(before).Index)..]);
     }
 
     /// <summary>The weekday nearest the DCT in the direction of the tense; the DCT's own weekday is the DCT itself.</summary>
@@ -317,13 +385,15 @@ public static class TimexRecognizer
     {
         var rel = m.Groups["rel"].Value.ToLowerInvariant();
         var unit = m.Groups["unit"].Value.ToLowerInvariant();
+        // TimeML leaves "earlier"/"later" out of "earlier this week"
+        var trim = m.Groups["pre"].Value.ToLowerInvariant() is "earlier" or "later" ? m.Groups["rel"].Index - m.Index : 0;
         var offset = rel switch
         {
             "last" or "previous" or "past" => -1,
             "next" or "coming" or "following" => 1,
             _ => 0,
         };
-        if (c.Dct is not { } dct) return new(TimexType.DATE, unit switch { "week" => "XXXX-WXX", "month" => "XXXX-XX", "weekend" => "XXXX-WXX-WE", "quarter" => "XXXX-QX", _ => "XXXX" }, $"DCT{offset:+0;-0;+0}{unit}");
+        if (c.Dct is not { } dct) return new(TimexType.DATE, unit switch { "week" => "XXXX-WXX", "month" => "XXXX-XX", "weekend" => "XXXX-WXX-WE", "quarter" => "XXXX-QX", _ => "XXXX" }, $"DCT{offset:+0;-0;+0}{unit}", trim);
         return new(TimexType.DATE, unit switch
         {
             "week" => Week(dct.PlusWeeks(offset)),
@@ -333,7 +403,7 @@ public static class TimexRecognizer
             "quarter" => QuarterOf(dct, offset),
             "decade" => ((dct.Year / 10 + offset)).ToString(CultureInfo.InvariantCulture),
             _ => ((dct.Year / 100 + offset)).ToString(CultureInfo.InvariantCulture),
-        }, "DCT");
+        }, "DCT", trim);
     }
 
     private static string QuarterOf(LocalDate dct, int offset)
@@ -378,8 +448,12 @@ public static class TimexRecognizer
     {
         var raw = m.Groups["n"].Value.ToLowerInvariant();
         if (raw == "the") return null; // "the day" is not a duration
+        if (m.Groups["age"].Value.Equals("old", StringComparison.OrdinalIgnoreCase)) return null; // an age, not a period of time
         var value = DurationValue(ParseNumber(raw), m.Groups["unit"].Value);
-        return value is null ? null : new(TimexType.DURATION, value);
+        if (value is null) return null;
+        // "the nine months" keeps its article in TimeML; "the 30-day truce" is an adjective and does not
+        var trim = m.Groups["the"].Success && m.Groups["sep"].Value.Contains('-') ? m.Groups["n"].Index - m.Index : 0;
+        return new(TimexType.DURATION, value, null, trim);
     }
 
     private static Resolved? FuzzyDuration(Match m, Context c)
@@ -387,8 +461,6 @@ public static class TimexRecognizer
         var q = m.Groups["q"].Value.ToLowerInvariant();
         var unit = m.Groups["unit"].Value;
         // "recent years", "coming months": a vague period before or after the DCT
-        if (q is "recent") return new(TimexType.DATE, "PAST_REF");
-        if (q is "coming") return new(TimexType.DATE, "FUTURE_REF");
         var value = DurationValue(null, unit);
         return value is null ? null : new(TimexType.DURATION, value);
     }
@@ -401,7 +473,8 @@ public static class TimexRecognizer
         if (start > 0 && c.Text[start - 1] is '$' or ',' or '.' or '£' or '€' or '#' or '-' or '/') return null;
         var end = m.Index + m.Length;
         if (end < c.Text.Length && c.Text[end] is ',' or '.' && end + 1 < c.Text.Length && char.IsDigit(c.Text[end + 1])) return null;
-        return new(TimexType.DATE, m.Groups["fy"].Success ? $"FY{year:D4}" : year.ToString("D4", CultureInfo.InvariantCulture));
+        // "fiscal 1998": TimeML values it as the year
+        return new(TimexType.DATE, year.ToString("D4", CultureInfo.InvariantCulture));
     }
 
     private static Resolved? DecadeOrCentury(Match m, Context c)
@@ -421,9 +494,14 @@ public static class TimexRecognizer
             "winter" => "WI",
             _ => "FA",
         };
-        if (m.Groups["y"].Success) return new(TimexType.DATE, $"{m.Groups["y"].Value}-{code}");
+        var cue = m.Groups["cue"].Value.ToLowerInvariant();
         var rel = m.Groups["rel"].Value.ToLowerInvariant();
-        if (c.Dct is not { } dct) return new(TimexType.DATE, $"XXXX-{code}", $"DCT:{(rel.Length == 0 ? "this" : rel)}");
+        if (rel.Length == 0 && cue is "this" or "last" or "next" or "past" or "coming") rel = cue;
+        // a preposition or article before the season is context, not part of the expression
+        var trim = cue is "this" or "last" or "next" or "past" or "coming" or "early" or "late" or "mid" ? 0 : m.Groups["cue"].Length + 1;
+        while (m.Index + trim < c.Text.Length && c.Text[m.Index + trim] == ' ') trim++;
+        if (m.Groups["y"].Success) return new(TimexType.DATE, $"{m.Groups["y"].Value}-{code}", null, trim);
+        if (c.Dct is not { } dct) return new(TimexType.DATE, $"XXXX-{code}", $"DCT:{(rel.Length == 0 ? "this" : rel)}", trim);
         // Season of a date: winter is Dec–Feb and belongs to the year it starts in.
         var start = code switch { "SP" => 3, "SU" => 6, "FA" => 9, _ => 12 };
         var seasonYearOfDct = dct.Month < 3 && code == "WI" ? dct.Year - 1 : dct.Year;
@@ -436,7 +514,7 @@ public static class TimexRecognizer
             "next" or "coming" => startedThisYear ? seasonYearOfDct + 1 : seasonYearOfDct,
             _ => code == "WI" ? seasonYearOfDct : dct.Year,
         };
-        return new(TimexType.DATE, $"{year:D4}-{code}", "DCT");
+        return new(TimexType.DATE, $"{year:D4}-{code}", "DCT", trim);
     }
 
     private static Resolved? Quarter(Match m, Context c)
@@ -453,13 +531,72 @@ public static class TimexRecognizer
         var ord = m.Groups["ord"].Value.ToLowerInvariant()[..1] switch { "f" when m.Groups["ord"].Value.StartsWith("fo", StringComparison.OrdinalIgnoreCase) => 4, "f" or "1" => 1, "s" or "2" => 2, "t" or "3" => 3, _ => 4 };
         var half = m.Groups["unit"].Value.Equals("half", StringComparison.OrdinalIgnoreCase);
         if (half && ord > 2) return null;
+        var back = YearAgoBefore(c.Text, m.Index) ? 1 : 0;
+        // A quarter that has not begun at the DCT is last year's, unless announced as future ("next quarter").
         var year = m.Groups["y"].Success ? m.Groups["y"].Value
-            : c.Dct is { } dct ? (dct.Year + (offset < 0 ? -1 : offset)).ToString("D4", CultureInfo.InvariantCulture) : "XXXX";
+            : c.Dct is { } dct ? (dct.Year - back + (offset < 0 ? -1 : offset) - (!half && offset == 0 && ord > (dct.Month - 1) / 3 + 1 && !FutureLeaning(c) ? 1 : 0)).ToString("D4", CultureInfo.InvariantCulture) : "XXXX";
         return new(TimexType.DATE, $"{year}-{(half ? "H" : "Q")}{ord}");
+    }
+
+    private static bool YearAgoBefore(string text, int start)
+    {
+        var from = Math.Max(0, start - 30);
+        var before = text[from..start];
+        return before.EndsWith("year-ago ", StringComparison.OrdinalIgnoreCase) || before.EndsWith("year-earlier ", StringComparison.OrdinalIgnoreCase)
+            || before.EndsWith("last year's ", StringComparison.OrdinalIgnoreCase) || before.EndsWith("prior-year ", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static Resolved? ReportQuarter(Match m, Context c)
+    {
+        var which = m.Groups["which"].Value.ToLowerInvariant();
+        var unit = m.Groups["unit"].Value.ToLowerInvariant();
+        var back = which is "year-ago" or "year-earlier" or "comparable" or "prior-year" or "year-before";
+        // "the period" alone is not a time expression; "the year-ago period" is the quarter a year back
+        if (unit == "period" && !back && which != "latest") return null;
+        if (which == "fiscal") return null;
+        return new(TimexType.DATE, "XXXX-QX", ReportQuarterAnchor + (back ? "-1" : ""));
+    }
+
+    private static Resolved? Holiday(Match m, Context c)
+    {
+        var name = m.Groups["h"].Value.ToLowerInvariant().Replace('’', '\'');
+        var year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture)
+            : c.Dct is { } dct ? YearFor(dct, name.StartsWith("christmas", StringComparison.Ordinal) || name.EndsWith("eve", StringComparison.Ordinal) ? 12 : name.StartsWith("thanksgiving", StringComparison.Ordinal) ? 11 : name.StartsWith("labor", StringComparison.Ordinal) ? 9 : name.StartsWith("independence", StringComparison.Ordinal) ? 7 : name.StartsWith("halloween", StringComparison.Ordinal) ? 10 : name.StartsWith("valentine", StringComparison.Ordinal) || name.StartsWith("new", StringComparison.Ordinal) ? 1 : 5, c.Tense)
+            : (int?)null;
+        (int Month, int Day)? fixedDate = name switch
+        {
+            _ when name.StartsWith("christmas eve", StringComparison.Ordinal) => (12, 24),
+            _ when name.StartsWith("christmas", StringComparison.Ordinal) => (12, 25),
+            "new year's day" => (1, 1),
+            "new year's eve" => (12, 31),
+            "independence day" => (7, 4),
+            "halloween" => (10, 31),
+            "valentine's day" => (2, 14),
+            _ => null,
+        };
+        if (year is null) return new(TimexType.DATE, fixedDate is { } f0 ? $"XXXX-{f0.Month:D2}-{f0.Day:D2}" : "XXXX-XX-XX", "DCT:year");
+        if (fixedDate is { } f) return new(TimexType.DATE, Date(new LocalDate(year.Value, f.Month, f.Day)));
+        // Rules by weekday: Thanksgiving is the fourth Thursday of November, Labor Day the first Monday of September,
+        // Memorial Day the last Monday of May (US holidays, the ones US news dates by).
+        var date = name switch
+        {
+            _ when name.StartsWith("thanksgiving", StringComparison.Ordinal) => NthWeekday(year.Value, 11, IsoDayOfWeek.Thursday, 4),
+            "labor day" => NthWeekday(year.Value, 9, IsoDayOfWeek.Monday, 1),
+            _ => NthWeekday(year.Value, 6, IsoDayOfWeek.Monday, 1).PlusWeeks(-1),
+        };
+        return new(TimexType.DATE, Date(date));
+    }
+
+    private static LocalDate NthWeekday(int year, int month, IsoDayOfWeek weekday, int n)
+    {
+        var first = new LocalDate(year, month, 1);
+        var offset = ((int)weekday - (int)first.DayOfWeek + 7) % 7;
+        return first.PlusDays(offset + 7 * (n - 1));
     }
 
     private static Resolved Reference(Match m, Context c) =>
         m.Groups["now"].Success ? new(TimexType.DATE, "PRESENT_REF")
+        : m.Groups["future"].Success && m.Groups["future"].Value.Equals("future", StringComparison.OrdinalIgnoreCase) ? new(TimexType.DATE, "FUTURE_REF", null, m.Groups["future"].Index - m.Index)
         : m.Groups["past"].Success ? new(TimexType.DATE, "PAST_REF")
         : new(TimexType.DATE, "FUTURE_REF");
 
