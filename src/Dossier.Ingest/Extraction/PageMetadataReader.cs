@@ -33,15 +33,16 @@ internal static partial class PageMetadataReader
     public static PageMetadata Read(IHtmlDocument document, MetadataHints hints)
     {
         var ld = JsonLd.Read(document);
-        var canonical = First(document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"), Meta(document, "og:url"), ld.Url, hints.Url);
-        var siteName = First(Meta(document, "og:site_name"), ld.Publisher, Meta(document, "application-name"), SiteNameInTitle(document.Title, canonical));
-        var title = hints.Title ?? ChooseTitle(document, ld, siteName);
+        var metas = MetaTags(document);
+        var canonical = First(document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"), Meta(metas, "og:url"), ld.Url, hints.Url);
+        var siteName = First(Meta(metas, "og:site_name"), ld.Publisher, Meta(metas, "application-name"), SiteNameInTitle(document.Title, canonical));
+        var title = hints.Title ?? ChooseTitle(document, metas, ld, siteName);
 
         var authors = new List<string>();
         foreach (var name in ld.Authors) authors.AddRange(Credits.ParseNames(name).Authors);
         if (authors.Count == 0)
         {
-            foreach (var value in new[] { Meta(document, "author"), Meta(document, "article:author"), Meta(document, "parsely-author"), Meta(document, "sailthru.author"), Meta(document, "dc.creator") })
+            foreach (var value in new[] { Meta(metas, "author"), Meta(metas, "article:author"), Meta(metas, "parsely-author"), Meta(metas, "sailthru.author"), Meta(metas, "dc.creator") })
             {
                 if (value is null || value.StartsWith("http", StringComparison.OrdinalIgnoreCase)) continue;
                 authors.AddRange(Credits.ParseNames(value).Authors);
@@ -54,14 +55,14 @@ internal static partial class PageMetadataReader
 
         var published = hints.Published
                         ?? Dates.ParseIsoDate(ld.DatePublished)
-                        ?? FirstDate(document, "article:published_time", "og:published_time", "datePublished", "date", "pubdate", "publishdate",
+                        ?? FirstDate(metas, "article:published_time", "og:published_time", "datePublished", "date", "pubdate", "publishdate",
                             "publish-date", "publish_date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date", "sailthru.date",
                             "parsely-pub-date", "article.published", "cxenseparse:recs:publishtime")
                         ?? ItempropDate(document, "datePublished")
                         ?? TimeElementDate(document)
                         ?? UrlDate(url);
         var modified = Dates.ParseIsoDate(ld.DateModified)
-                       ?? FirstDate(document, "article:modified_time", "og:updated_time", "dateModified", "last-modified", "dcterms.modified")
+                       ?? FirstDate(metas, "article:modified_time", "og:updated_time", "dateModified", "last-modified", "dcterms.modified")
                        ?? ItempropDate(document, "dateModified");
 
         var tags = document.QuerySelectorAll("meta[property='article:tag']").Select(m => m.GetAttribute("content"))
@@ -75,31 +76,34 @@ internal static partial class PageMetadataReader
             Modified = modified,
             Outlet = hints.Outlet ?? Clean(siteName),
             Url = url,
-            DeclaredLanguage = document.DocumentElement.GetAttribute("lang") ?? Meta(document, "og:locale") ?? ld.Language,
-            Section = Clean(Meta(document, "article:section") ?? ld.Section),
-            Image = Meta(document, "og:image") ?? ld.Image,
+            DeclaredLanguage = document.DocumentElement.GetAttribute("lang") ?? Meta(metas, "og:locale") ?? ld.Language,
+            Section = Clean(Meta(metas, "article:section") ?? ld.Section),
+            Image = Meta(metas, "og:image") ?? ld.Image,
             Tags = tags,
             ArticleBody = ld.ArticleBody,
         };
     }
 
-    private static string? Meta(IHtmlDocument document, string name)
+    private static string? Meta(Dictionary<string, string> metas, string name) => metas.GetValueOrDefault(name);
+
+    /// <summary>The page's &lt;meta&gt; tags by property/name/itemprop (first non-empty wins), collected in one pass.</summary>
+    private static Dictionary<string, string> MetaTags(IHtmlDocument document)
     {
+        var tags = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var meta in document.QuerySelectorAll("meta"))
         {
             var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
-            if (key is null || !key.Equals(name, StringComparison.OrdinalIgnoreCase)) continue;
             var content = meta.GetAttribute("content");
-            if (!string.IsNullOrWhiteSpace(content)) return content.Trim();
+            if (key is not null && !string.IsNullOrWhiteSpace(content)) tags.TryAdd(key.Trim(), content.Trim());
         }
-        return null;
+        return tags;
     }
 
-    private static LocalDate? FirstDate(IHtmlDocument document, params string[] names)
+    private static LocalDate? FirstDate(Dictionary<string, string> metas, params string[] names)
     {
         foreach (var name in names)
         {
-            var date = Dates.ParseIsoDate(Meta(document, name)) ?? Dates.ParseLooseDate(Meta(document, name));
+            var date = Dates.ParseIsoDate(Meta(metas, name)) ?? Dates.ParseLooseDate(Meta(metas, name));
             if (date is not null) return date;
         }
         return null;
@@ -151,13 +155,13 @@ internal static partial class PageMetadataReader
     /// shortened or SEO form), else the declared title (JSON-LD headline, og:title), else the &lt;title&gt; without its
     /// site name, else a lone &lt;h1&gt;.
     /// </summary>
-    private static string? ChooseTitle(IHtmlDocument document, JsonLd ld, string? siteName)
+    private static string? ChooseTitle(IHtmlDocument document, Dictionary<string, string> metas, JsonLd ld, string? siteName)
     {
         var declared = new[]
         {
             ld.Headline,
-            StripSiteName(Meta(document, "og:title"), siteName, fromTitleTag: false),
-            StripSiteName(Meta(document, "twitter:title"), siteName, fromTitleTag: false),
+            StripSiteName(Meta(metas, "og:title"), siteName, fromTitleTag: false),
+            StripSiteName(Meta(metas, "twitter:title"), siteName, fromTitleTag: false),
             StripSiteName(document.Title, siteName, fromTitleTag: true),
         }.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!).ToList();
         var headings = ((IParentNode?)document.QuerySelector("article") ?? document).QuerySelectorAll("h1")
