@@ -33,9 +33,12 @@ public sealed class WebFixture : IAsyncLifetime
         ConfigureBuilder = builder => builder.WebHost.UseTestServer(),
     });
 
-    private async Task<IngestResult> Ingest(IReadOnlyList<RawDocument> inputs, CancellationToken cancellationToken)
+    private Task<IngestResult> Ingest(IReadOnlyList<RawDocument> inputs, CancellationToken cancellationToken) =>
+        IngestInto(DbPath, inputs, cancellationToken);
+
+    internal static async Task<IngestResult> IngestInto(string dbPath, IReadOnlyList<RawDocument> inputs, CancellationToken cancellationToken)
     {
-        await using var store = await SqliteDossierStore.OpenAsync(DbPath, cancellationToken);
+        await using var store = await SqliteDossierStore.OpenAsync(dbPath, cancellationToken);
         var ids = new List<string>();
         foreach (var input in inputs)
         {

@@ -41,7 +41,7 @@ public static class Styles
         table { border-collapse:collapse; width:100%; background:var(--card); }
         th, td { border:1px solid var(--line); padding:.4rem .6rem; text-align:left; vertical-align:top; }
         thead th { background:#eef1f5; }
-        .scroll { overflow-x:auto; }
+        .scroll { overflow-x:auto; margin-bottom:1rem; }
         .matrix td { text-align:center; min-width:7rem; }
         .matrix td a { display:block; color:inherit; text-decoration:none; font-weight:600; }
         .matrix td.none { background:#fafbfc; }

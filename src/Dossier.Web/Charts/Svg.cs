@@ -27,7 +27,9 @@ internal static class Svg
 
         const double height = 160, left = 36, top = 10;
         var barWidth = Math.Clamp(640.0 / days.Count, 3, 40);
-        var width = left + days.Count * barWidth + 10;
+        var legendWidth = series.Sum(LegendWidth);
+        // Wide enough for the legend and the two date labels, however few days there are.
+        var width = Math.Max(Math.Max(left + days.Count * barWidth + 10, left + legendWidth), 320);
         output.WriteLine($"<svg class=\"chart\" viewBox=\"0 0 {N(width)} {N(height + 60)}\" width=\"{N(width)}\" height=\"{N(height + 60)}\" role=\"img\" aria-label=\"Documents per day and outlet\">");
         output.WriteLine($"<text x=\"2\" y=\"{N(top + 8)}\" font-size=\"10\" fill=\"#5c6670\">{max}</text>");
         output.WriteLine($"<line x1=\"{N(left)}\" y1=\"{N(top + height)}\" x2=\"{N(width)}\" y2=\"{N(top + height)}\" stroke=\"#b8c2cc\"/>");
@@ -44,13 +46,14 @@ internal static class Svg
             }
         }
         output.WriteLine($"<text x=\"{N(left)}\" y=\"{N(top + height + 14)}\" font-size=\"10\" fill=\"#5c6670\">{E(days[0])}</text>");
-        output.WriteLine($"<text x=\"{N(width - 10)}\" y=\"{N(top + height + 14)}\" font-size=\"10\" text-anchor=\"end\" fill=\"#5c6670\">{E(days[^1])}</text>");
+        if (days.Count > 1)
+            output.WriteLine($"<text x=\"{N(left + days.Count * barWidth)}\" y=\"{N(top + height + 14)}\" font-size=\"10\" text-anchor=\"end\" fill=\"#5c6670\">{E(days[^1])}</text>");
         var x = left;
         foreach (var (name, index) in series.Select((s, i) => (s, i)))
         {
             output.WriteLine($"<rect x=\"{N(x)}\" y=\"{N(top + height + 26)}\" width=\"10\" height=\"10\" fill=\"{ColourOf(index)}\"/>" +
-                             $"<text x=\"{N(x + 14)}\" y=\"{N(top + height + 35)}\" font-size=\"11\" fill=\"#1d232b\">{E(name)}</text>");
-            x += 24 + Math.Min(name.Length, 24) * 6.5;
+                             $"<text x=\"{N(x + 14)}\" y=\"{N(top + height + 35)}\" font-size=\"11\" fill=\"#1d232b\">{E(Shorten(name))}</text>");
+            x += LegendWidth(name);
         }
         output.WriteLine("</svg>");
     }
@@ -75,15 +78,27 @@ internal static class Svg
         }
         for (var i = 0; i < dated.Count; i++)
         {
-            var x = left + plot * (days[i] - first) / span;
+            // All on one day: the dots stand in the middle rather than at the left edge.
+            var x = last == first ? left + plot / 2 : left + plot * (days[i] - first) / span;
             var y = 14 + outlets.IndexOf(dated[i].Outlet) * rowHeight;
             output.WriteLine($"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"6\" fill=\"{ColourOf(outlets.IndexOf(dated[i].Outlet))}\">" +
                              $"<title>{E(dated[i].Date)} · {E(dated[i].Outlet)}: {E(dated[i].Title)}</title></circle>");
         }
-        output.WriteLine($"<text x=\"{N(left)}\" y=\"{N(height - 4)}\" font-size=\"10\" fill=\"#5c6670\">{E(DateOnly.FromDayNumber(first).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))}</text>");
-        output.WriteLine($"<text x=\"{N(left + plot)}\" y=\"{N(height - 4)}\" font-size=\"10\" text-anchor=\"end\" fill=\"#5c6670\">{E(DateOnly.FromDayNumber(last).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))}</text>");
+        string Day(int day) => E(DateOnly.FromDayNumber(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (last == first)
+        {
+            output.WriteLine($"<text x=\"{N(left + plot / 2)}\" y=\"{N(height - 4)}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#5c6670\">{Day(first)}</text>");
+        }
+        else
+        {
+            output.WriteLine($"<text x=\"{N(left)}\" y=\"{N(height - 4)}\" font-size=\"10\" fill=\"#5c6670\">{Day(first)}</text>");
+            output.WriteLine($"<text x=\"{N(left + plot)}\" y=\"{N(height - 4)}\" font-size=\"10\" text-anchor=\"end\" fill=\"#5c6670\">{Day(last)}</text>");
+        }
         output.WriteLine("</svg>");
     }
+
+    /// <summary>Room for one legend entry: swatch, gap, and the (shortened) name at about 6.5 px a character.</summary>
+    private static double LegendWidth(string name) => 24 + Shorten(name).Length * 6.5;
 
     private static string Shorten(string text) => text.Length <= 22 ? text : text[..21] + "…";
 }
