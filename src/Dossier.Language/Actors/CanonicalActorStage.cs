@@ -21,7 +21,7 @@ public sealed class CanonicalActorStage(ActorGazetteer gazetteer) : ICorpusStage
     public Corpus Process(Corpus corpus, StageContext context)
     {
         var folds = SurnameFolds(corpus.Documents);
-        var documents = corpus.Documents.Select(d => Refold(d, folds)).ToImmutableArray();
+        var documents = corpus.Documents.Select(d => EntityReferences.Redirect(d, folds)).ToImmutableArray();
         var mentions = documents
             .SelectMany(d => d.Layer(Layers.Entities).Where(m => m.EntityId is not null).Select(m => (Doc: d, Mention: m)))
             .ToList();
@@ -57,15 +57,6 @@ public sealed class CanonicalActorStage(ActorGazetteer gazetteer) : ICorpusStage
             if (fullBySurname.TryGetValue(id.Replace('-', ' '), out var full) && full.Count == 1) folds[id] = full.Min!;
         }
         return folds;
-    }
-
-    private static Document Refold(Document document, Dictionary<string, string> folds)
-    {
-        var layer = document.Layer(Layers.Entities);
-        if (folds.Count == 0 || !layer.Any(m => m.EntityId is not null && folds.ContainsKey(m.EntityId))) return document;
-        var stage = document.LayerSet.TryGetValue(Layers.Entities.Name, out var old) ? old : null;
-        var refolded = layer.Select(m => m.EntityId is not null && folds.TryGetValue(m.EntityId, out var to) ? m with { EntityId = to } : m);
-        return document.With(Layers.Entities, refolded, stage?.Stage ?? ActorStage.StageName, stage?.StageVersion ?? "1");
     }
 
     private CanonicalEntity Canonical(string id, List<(Document Doc, EntityMention Mention)> group, List<(Document Doc, EntityMention Mention)> all)

@@ -25,6 +25,14 @@ public static class PublicationDate
         return best;
     }
 
+    /// <summary>
+    /// When the body names no full date, the text cleaning took out may: a visible date line, or the dateline of an
+    /// embedded post ("— Name (@handle) February 24, 2025"). A report quoting a post appears on that day or soon after,
+    /// so the latest such date is the best estimate left; the caller marks it inferred.
+    /// </summary>
+    public static LocalDate? InferFromRemoved(IEnumerable<RemovedText> removed) =>
+        removed.Select(r => Infer(r.Text, [new TextSpan(0, r.Text.Length)])).Where(d => d is not null).Max();
+
     private static bool LocalDateParse(string value, out LocalDate date)
     {
         date = default;

@@ -22,7 +22,8 @@ public sealed partial class TimeStage : IDocumentStage
         var sentences = document.Layer(Layers.Sentences).Select(s => s.Span).ToList();
         if (sentences.Count == 0 && document.Text.Length > 0) sentences = SplitSentences(document.Text);
         var metadata = document.Metadata;
-        if (metadata.Published is null && PublicationDate.Infer(document.Text, sentences) is { } inferred)
+        if (metadata.Published is null
+            && (PublicationDate.Infer(document.Text, sentences) ?? PublicationDate.InferFromRemoved(document.Removed)) is { } inferred)
         {
             metadata = metadata with { Published = inferred, PublishedInferred = true };
             document = document with { Metadata = metadata };
