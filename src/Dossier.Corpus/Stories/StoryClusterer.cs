@@ -55,6 +55,9 @@ public sealed record StoryClusterOptions
     /// <summary>Fragments (groups of at most <see cref="FragmentSize"/> documents) join the larger story they are on
     /// average this similar to (0 switches it off).</summary>
     public double AttachThreshold { get; init; } = 0.05;
+    /// <summary>Two groups of two or more merge only when their average link is at least this share of the geometric
+    /// mean of their cohesions (average similarity inside each).</summary>
+    public double CohesionRatio { get; init; } = 0.5;
     public int FragmentSize { get; init; } = 4;
     /// <summary>How many times larger than a fragment a group must be to absorb it: two groups of similar size are
     /// two stories, not a story and its fragment.</summary>
@@ -400,12 +403,22 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
         var members = new List<int>?[count];
         for (var i = 0; i < count; i++) members[i] = [i];
         var version = new int[count];
+        // Summed similarity inside each group (pairs weighted by copies), for its cohesion.
+        var inside = new double[count];
+        for (var i = 0; i < count; i++) inside[i] = size[i] * (size[i] - 1) / 2; // identical copies: similarity 1
+        double Cohesion(int g) => size[g] < 2 ? double.NaN : inside[g] / (size[g] * (size[g] - 1) / 2);
         var queue = new PriorityQueue<(int A, int B, int VA, int VB), (double, int, int)>();
         void Push(int a, int b)
         {
             var (x, y) = a < b ? (a, b) : (b, a);
             var avg = links[x][y] / (size[x] * size[y]);
-            if (avg >= _o.Threshold) queue.Enqueue((x, y, version[x], version[y]), (-avg, x, y));
+            if (avg < _o.Threshold) return;
+            // Two groups that are each far tighter inside than to each other are two stories sharing a background
+            // (the same leaders, the same war), not one story: they merge only when their link is a fair share of
+            // their cohesion.
+            var (cx, cy) = (Cohesion(x), Cohesion(y));
+            if (!double.IsNaN(cx) && !double.IsNaN(cy) && avg < _o.CohesionRatio * Math.Sqrt(cx * cy)) return;
+            queue.Enqueue((x, y, version[x], version[y]), (-avg, x, y));
         }
         for (var i = 0; i < count; i++) foreach (var j in links[i].Keys) if (j > i) Push(i, j);
 
@@ -416,6 +429,7 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
             var (a, b) = (e.A, e.B);
             members[a]!.AddRange(members[b]!);
             members[b] = null;
+            inside[a] += inside[b] + links[a][b];
             links[a].Remove(b);
             foreach (var (n, s) in links[b])
             {
