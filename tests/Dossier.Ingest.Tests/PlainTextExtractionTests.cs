@@ -147,6 +147,43 @@ public class PlainTextExtractionTests
     }
 
     [Fact]
+    public void A_related_heading_near_the_end_takes_the_teasers_below_it()
+    {
+        const string text = """
+            Tram line extension approved
+            The regional council approved the tram extension to the airport on Thursday.
+            Construction will start in the spring and should take three years.
+            The project is funded jointly by the region and the national government.
+            Officials expect 20,000 passengers a day once the line opens.
+            Ähnliche Beiträge
+            Bus drivers threaten strike over new timetable, saying the changes leave no time for breaks.
+            Cycle lanes on the ring road will be widened next year after a string of accidents.
+            """;
+        var doc = ExtractOne(text);
+        Assert.EndsWith("once the line opens.", doc.Text);
+        Assert.Equal(3, doc.Removed.Count(r => r.Reason == RemovalReasons.RelatedLink));
+    }
+
+    [Theory]
+    [InlineData("Über den Autor", RemovalReasons.AuthorBio)]
+    [InlineData("Kommentare geschlossen", RemovalReasons.CommentPrompt)]
+    [InlineData("Schlagworte: Verkehr, Stadt", RemovalReasons.Tags)]
+    [InlineData("- Anzeige -", RemovalReasons.Advertisement)]
+    [InlineData("December 22, 2023", RemovalReasons.Dateline)]
+    [InlineData("3 min read", RemovalReasons.Fragment)]
+    [InlineData("We noticed you're using an ad blocker. Please whitelist us.", RemovalReasons.AdblockNotice)]
+    [InlineData("If you buy something through our links, we may earn a commission.", RemovalReasons.Disclosure)]
+    [InlineData("•", RemovalReasons.Fragment)]
+    public void Boilerplate_lines_in_several_languages(string line, string reason) =>
+        Assert.Equal(reason, BoilerplateRules.Classify(line));
+
+    [Theory]
+    [InlineData("The council said the tram would reach the airport by 2027.")]
+    [InlineData("Readers wrote in to say they liked the new layout of the weekly supplement.")]
+    [InlineData("Shares rose 3% after the company said it would earn more than expected.")]
+    public void Ordinary_sentences_are_not_boilerplate(string line) => Assert.Null(BoilerplateRules.Classify(line));
+
+    [Fact]
     public void A_repeated_opening_block_keeps_one_copy()
     {
         const string text = """

@@ -53,6 +53,8 @@ internal static partial class BoilerplateRules
         if (Popup().IsMatch(line)) return RemovalReasons.Popup;
         if (TweetAttribution().IsMatch(line) || EmbedLink().IsMatch(line) || InstagramEmbed().IsMatch(line) || EmbedPlaceholder().IsMatch(line)) return RemovalReasons.SocialEmbed;
         if (Tags().IsMatch(line)) return RemovalReasons.Tags;
+        if (AuthorHeading().IsMatch(line)) return RemovalReasons.AuthorBio;
+        if (Counter().IsMatch(line)) return RemovalReasons.Fragment;
         if (Dateline().IsMatch(line)) return RemovalReasons.Dateline;
         if (ContainsSpeech(line)) return null; // a quoted appeal or call to follow is reported speech, not the outlet's own
         if (Copyright().IsMatch(line)) return RemovalReasons.Copyright;
@@ -61,6 +63,13 @@ internal static partial class BoilerplateRules
         if (SocialFollow().IsMatch(line) || FollowOutletOn().IsMatch(line)) return RemovalReasons.SocialFollow;
         return null;
     }
+
+    /// <summary>
+    /// A heading that opens the page's tail: related stories, comments, the author box, tags. Below it come
+    /// teasers and reader comments, which look like prose but are not the article.
+    /// </summary>
+    public static bool IsTailMarker(string line) =>
+        line.Length < 80 && (RelatedHeading().IsMatch(line) || CommentPrompt().IsMatch(line) || AuthorHeading().IsMatch(line));
 
     /// <summary>A line that opens an appeal block ("A Message from …", "Dear readers,"): what follows it is the appeal.</summary>
     public static bool StartsAppealBlock(string line) => line.Length < 200 && AppealBlockStart().IsMatch(line);
@@ -79,13 +88,13 @@ internal static partial class BoilerplateRules
     /// <summary>True when the line carries quoted speech: an opening quote mark followed by text.</summary>
     public static bool ContainsSpeech(string line) => QuotedSpeech().IsMatch(line);
 
-    [GeneratedRegex(@"^(?:leave a (?:comment|reply)|post a comment|add (?:a|your) comment|\d+\s+comments?|comments?(?:\s*\(\d+\))?|join the (?:conversation|discussion)|(?:view|show|load|read|see) (?:all )?(?:\d+ )?comments|be the first to comment|comment on this (?:story|article|post)|have your say|kommentar(?:e)? schreiben|laisser un commentaire|deja un comentario)\s*[.:!…]?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:leave a (?:comment|reply)|post a comment|add (?:a|your) comment|\d+\s+comments?|comments?(?:\s*\(\d+\))?|join the (?:conversation|discussion)|(?:view|show|load|read|see) (?:all )?(?:\d+ )?comments|be the first to comment|comment on this (?:story|article|post)|have your say|comments are closed|kommentar(?:e)? schreiben|kommentare geschlossen|kommentieren|schreibe einen kommentar|hinterlasse einen kommentar|was denkst du\??|what do you think\??|(?:war|ist) (?:der|dieser) artikel (?:hilfreich|nützlich)\??|was this (?:article|post|page) (?:helpful|useful)\??|bewerten|rate this(?: article| post)?|(?:möchten sie )?(?:den|diesen) artikel teilen\??|laisser un commentaire|deja un comentario)\s*[.:!…]?$", RegexOptions.IgnoreCase)]
     private static partial Regex CommentPrompt();
 
     [GeneratedRegex(@"^(?:read(?: more| also| next| this)?|also read|see also|related(?: articles?| stories| coverage| reading| content| news)?|more(?:\s+(?:on|from|about)\b[^:]{0,40})?|recommended(?: reading)?|watch|listen|most read|trending|don'?t miss|must read|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|lee también|leer también|читайте также)\s*[:：|»›>–—-]\s*\S", RegexOptions.IgnoreCase)]
     private static partial Regex RelatedLine();
 
-    [GeneratedRegex(@"^(?:related(?: articles?| stories| posts| coverage| news| content| reading| topics| video)?|read more|more stories|more news|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?(?:like|be interested in|enjoy)|most (?:read|popular|viewed)|trending(?: now| stories)?|see (?:more|also)|top stories|latest(?: news| stories| articles)?|recent (?:articles|posts|stories)|(?:previous|next) (?:post|article|story)|explore more(?: on these topics)?|more (?:from|on) this topic|in this topic|more in .{1,30}|popular (?:now|posts|stories)|editor'?s picks)\s*[:.]?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:related(?: articles?| stories| posts| coverage| news| content| reading| topics| video)?|read more|more stories|more news|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?(?:like|be interested in|enjoy)|most (?:read|popular|viewed)|trending(?: now| stories)?|see (?:more|also)|top stories|latest(?: news| stories| articles)?|recent (?:articles|posts|stories)|(?:previous|next) (?:post|article|story)|explore more(?: on these topics)?|more (?:from|on) this topic|in this topic|more in .{1,30}|popular (?:now|posts|stories)|editor'?s picks|continue reading|weiterlesen|mehr lesen|ähnliche (?:beiträge|artikel|themen)|verwandte (?:beiträge|artikel)|auch interessant|das (?:thema )?könnte (?:dich|sie) auch interessieren|weitere (?:artikel|beiträge|nachrichten)|mehr zum thema|meistgelesen|lire (?:la suite|aussi)|à lire aussi|articles similaires|leer más|lee también|artículos relacionados|leggi anche|czytaj (?:też|także|więcej)|читайте также)\s*[:.…]?$", RegexOptions.IgnoreCase)]
     private static partial Regex RelatedHeading();
 
     [GeneratedRegex(@"^(?:photo of (?:the )?author|author(?:'s)? (?:photo|image|avatar)|(?:photo|photograph|image|picture|pictured|foto|bild|featured image)(?:\s+credits?)?\s*(?::|by\b|courtesy\b|via\b)|(?:credit|image source)\s*:|\(?(?:photo|image|file photo)\s*:)|(?:/|\|)\s*(?:getty images|reuters|ap photo|afp|epa|shutterstock|alamy)\)?\s*$", RegexOptions.IgnoreCase)]
@@ -94,7 +103,7 @@ internal static partial class BoilerplateRules
     [GeneratedRegex(@"^(?:(?:share(?: this(?: article| story| post)?)?(?: on| via)?|tweet|e-?mail|print|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|copy(?: the)? link|messenger|flipboard|pocket|bluesky|threads)\s*[|,·•:/]?\s*)+$", RegexOptions.IgnoreCase)]
     private static partial Regex ShareBar();
 
-    [GeneratedRegex(@"^(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|publicité|publicidad|story continues below(?: advertisement)?|article continues below(?: advertisement)?|scroll to continue(?: with content)?|continue reading below)\s*[.:]?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[-–—\s]*(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|werbung|publicité|publicidad|pubblicità|reklama|реклама|story continues below(?: advertisement)?|article continues below(?: advertisement)?|scroll to continue(?: with content)?|continue reading below)[-–—\s]*[.:]?$", RegexOptions.IgnoreCase)]
     private static partial Regex Advertisement();
 
     [GeneratedRegex(@"^(?:remind me (?:later|tomorrow|next week)|never remind me|maybe later|no,? thanks?|not now|dismiss|accept(?: all)?(?: cookies)?|got it|close(?: this)?(?: window| message)?|you are (?:now )?logged in\.?|your subscription has been confirmed.*|thanks? (?:you )?for (?:signing up|subscribing).*|log ?in|sign in|register|skip to (?:main )?content|back to top|loading\.*|×|by)\s*[.!]?$", RegexOptions.IgnoreCase)]
@@ -123,10 +132,17 @@ internal static partial class BoilerplateRules
     [GeneratedRegex(@"^(?:toggle caption|(?:instagram|twitter|youtube|tiktok|facebook|x|spotify|podcast) (?:content|embed|post)|this content can also be viewed on the site it originates from\.?|(?:watch|play)(?: the)? video|click to (?:play|expand|enlarge)|enlarge this image|hide caption|image \d+ of \d+)$", RegexOptions.IgnoreCase)]
     private static partial Regex EmbedPlaceholder();
 
-    [GeneratedRegex(@"^(?:tags?|topics?|filed under|categories|category|keywords|schlagworte|themen)\s*[:：]", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:about the author|über den autor|über die autorin|zum autor|zur autorin|à propos de l'auteur|sobre el autor|l'autore|o autorze|об авторе)\s*:?$", RegexOptions.IgnoreCase)]
+    private static partial Regex AuthorHeading();
+
+    /// <summary>View and comment counters ("Views: 1,204", "Aufrufe: 87", "3 min read").</summary>
+    [GeneratedRegex(@"^(?:(?:views?|aufrufe|hits|zugriffe|lesezeit|reading time)\s*:?\s*[\d.,]*\s*(?:min\.?|minutes?|minuten)?|\d+\s*(?:min(?:ute)?s?\.?|minuten) (?:read|lesezeit|lesen)|[\d.,]+\s*(?:views|aufrufe|shares|likes))$", RegexOptions.IgnoreCase)]
+    private static partial Regex Counter();
+
+    [GeneratedRegex(@"^(?:(?:tags?|tagged(?: with)?|topics?|filed under|categories|category|keywords|schlagworte|schlagwörter|stichworte|stichwörter|themen|kategorien?|étiquettes|etiquetas)\s*[:：]|(?:schlagworte|schlagwörter|stichworte|tags|themen)$|this entry was posted\b|(?:posted|filed) in\b.{0,80}$)", RegexOptions.IgnoreCase)]
     private static partial Regex Tags();
 
-    [GeneratedRegex(@"^(?:published|posted|updated|last updated|first published|veröffentlicht|aktualisiert|publié|publicado)\b(?:\s+on)?\s*:?\s*.{0,60}\b\d{4}\b.{0,30}$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:published|posted|updated|last updated|first published|veröffentlicht|aktualisiert|erstellt|geschrieben|publié|publicado|pubblicato)\b(?:\s+on)?\s*:?\s*.{0,60}\b\d{4}\b.{0,30}$", RegexOptions.IgnoreCase)]
     private static partial Regex Dateline();
 
     [GeneratedRegex(@"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b", RegexOptions.IgnoreCase)]

@@ -73,6 +73,7 @@ internal static partial class TextCleaner
             reasons[i] = BoilerplateRules.Classify(items[i]);
         }
         MarkEmbeds(items, reasons);
+        MarkTail(items, reasons);
         for (var i = 0; i < items.Count; i++)
         {
             if (reasons[i] is null && Credits.IsAuthorBio(items[i], authors, nearEnd: i >= items.Count - 3))
@@ -145,6 +146,21 @@ internal static partial class TextCleaner
         {
             if (!BoilerplateRules.StartsAppealBlock(items[i])) continue;
             for (var j = i; j < items.Count; j++) reasons[j] ??= RemovalReasons.DonationAppeal;
+            return;
+        }
+    }
+
+    /// <summary>
+    /// Past the last stretch of the article (after 60% of its blocks), a heading such as "Related articles",
+    /// "Comments" or "About the author" opens the page's tail: everything after it goes with it.
+    /// </summary>
+    private static void MarkTail(List<string> items, string?[] reasons)
+    {
+        for (var i = Math.Max(3, (int)(items.Count * 0.6)); i < items.Count; i++)
+        {
+            if (!BoilerplateRules.IsTailMarker(items[i])) continue;
+            var reason = reasons[i] ?? RemovalReasons.RelatedLink;
+            for (var j = i; j < items.Count; j++) reasons[j] ??= reason;
             return;
         }
     }
