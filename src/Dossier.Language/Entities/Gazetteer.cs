@@ -50,6 +50,7 @@ public sealed class Gazetteer
         var tokens = Tokenizer.Tokenize(name);
         if (tokens.Length == 0 || tokens.Length > MaxPhraseTokens) return;
         Add(PhraseHash(name, tokens), (byte)(1 << type));
+        AddPrefixes([.. tokens.Select(t => t.Span.Of(name))]);
     }
 
     /// <summary>Whether <paramref name="name"/> is listed with the CoNLL type <paramref name="type"/> (an index into <see cref="NerTags.Types"/>).</summary>
@@ -96,7 +97,19 @@ public sealed class Gazetteer
         return hash;
     }
 
-    internal void Add(IEnumerable<string> words, int type) => Add(PhraseHash(words), (byte)(1 << type));
+    /// <summary>Set on the hash of every proper beginning of a listed name, so a lookup can stop as soon as no name can follow.</summary>
+    private const byte PrefixBit = 0x10;
+    private const byte TypeBits = 0x0F;
+
+    internal void AddPrefixes(IReadOnlyList<string> words)
+    {
+        var hash = PhraseSeed;
+        for (var k = 0; k < words.Count - 1; k++)
+        {
+            hash = Extend(hash, NerText.Hash(NerText.Lower(NerText.Normalize(words[k]))));
+            Add(hash, PrefixBit);
+        }
+    }
 
     /// <summary>
     /// Marks, for every token, the types of the known names that begin there (bits 0-3) and that cover it without
@@ -114,9 +127,11 @@ public sealed class Gazetteer
             {
                 hash = Extend(hash, lowerHashes[j]);
                 var mask = Lookup(hash);
-                if (mask == 0) continue;
-                marks[i] |= mask;
-                for (var k = i + 1; k <= j; k++) marks[k] |= (byte)(mask << 4);
+                if (mask == 0) break;
+                var types = (byte)(mask & TypeBits);
+                if (types == 0) continue;
+                marks[i] |= types;
+                for (var k = i + 1; k <= j; k++) marks[k] |= (byte)(types << 4);
             }
         }
     }

@@ -7,9 +7,9 @@ namespace Dossier.Language.Entities;
 /// Decoding keeps, per document, the labels already given to each capitalised word ("prediction history"): a name
 /// tagged PER early in a report is likely PER when it comes back alone.
 /// </summary>
-internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> commonWords, int bits)
+internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> commonWords, WordClusters clusters, int bits)
 {
-    public const int MaxStaticFeatures = 80;
+    public const int MaxStaticFeatures = 96;
     public const int MaxDynamicFeatures = 8;
     private const int Affixes = 4;
     private const ulong Outside = 0x9ae16a3b2f90404f;
@@ -23,12 +23,14 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
     /// <summary>Hashes of words the training text writes in lower case: a capitalised one is then probably a sentence opener or headline word.</summary>
     public IReadOnlySet<ulong> CommonWords { get; } = commonWords;
 
+    public WordClusters Clusters { get; } = clusters;
+
     private enum T : ulong
     {
         Bias = 1, Word, Lower, Shape, Prefix, Suffix = Prefix + Affixes, LowerPrev = Suffix + Affixes, LowerNext, LowerPrev2, LowerNext2,
         ShapePrev, ShapeNext, ShapePrev2, ShapeNext2, BigramPrev, BigramNext, ShapeBigramPrev, ShapeBigramNext, ShapeTrigram,
         ShapeLowerPrev, ShapeLowerNext, First, FirstLower, CapsLower, CapsShape, Gaz, GazPrev, GazNext, GazShape,
-        PrevTag, PrevTags, PrevTagLower, PrevTagShape, History, HistoryShape, Length, Common, CommonPrev, CommonNext,
+        PrevTag, PrevTags, PrevTagLower, PrevTagShape, History, HistoryShape, Length, Common, CommonPrev, CommonNext, DocCasing, DocCasingShape, ClusterFine, ClusterCoarse, ClusterWindow,
     }
 
     /// <summary>Per-sentence buffers, reused across sentences by one caller (not thread-safe, cheap to create).</summary>
@@ -38,6 +40,7 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
         public ulong[] Word = [], Lower = [], Shape = [];
         public ulong[] Prefix = [], Suffix = [];
         public bool[] Capitalised = [];
+        public int[] Fine = [], Coarse = [];
         public byte[] Gaz = [];
         public int[] Static = [];
         public int[] StaticCount = [];
@@ -55,6 +58,8 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
             Prefix = new ulong[size * Affixes];
             Suffix = new ulong[size * Affixes];
             Capitalised = new bool[size];
+            Fine = new int[size];
+            Coarse = new int[size];
             Gaz = new byte[size];
             Static = new int[size * MaxStaticFeatures];
             StaticCount = new int[size];
@@ -77,11 +82,12 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
     public int[][] Decode(IReadOnlyList<string[]> sentences, float[] weights, Buffers buffers, int[][]? gold = null, ILearner? learner = null)
     {
         var history = new Dictionary<ulong, int[]>();
+        var casing = DocumentCasing(sentences);
         var result = new int[sentences.Count][];
         for (var s = 0; s < sentences.Count; s++)
         {
             var words = sentences[s];
-            Prepare(words, buffers);
+            Prepare(words, buffers, casing);
             var tags = new int[words.Length];
             for (var i = 0; i < words.Length; i++)
             {
@@ -155,7 +161,7 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
     }
 
     /// <summary>Computes each token's hashes and its static (tag-independent) feature rows.</summary>
-    private void Prepare(string[] words, Buffers b)
+    private void Prepare(string[] words, Buffers b, Dictionary<ulong, Casing> casing)
     {
         var n = words.Length;
         b.Ensure(n);
@@ -171,6 +177,7 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
             NerText.PrefixHashes(lower, b.Prefix.AsSpan(i * Affixes, Affixes));
             NerText.SuffixHashes(lower, b.Suffix.AsSpan(i * Affixes, Affixes));
             b.Capitalised[i] = word.Length > 0 && char.IsUpper(word[0]);
+            (b.Fine[i], b.Coarse[i]) = Clusters.Lookup(b.Word[i]);
             if (HasLetter(word))
             {
                 letters++;
@@ -178,7 +185,7 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
             }
         }
         Gazetteer.Mark(b.Lower.AsSpan(0, n), b.Capitalised.AsSpan(0, n), b.Gaz.AsSpan(0, n));
-        var allCaps = letters >= 2 && upperWords == letters;
+        var allCaps = IsAllCaps(letters, upperWords);
 
         for (var i = 0; i < n; i++)
         {
@@ -217,6 +224,14 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
             rows[k++] = Row(T.ShapeTrigram, NerText.Mix(NerText.Mix(shapePrev, shape), shapeNext));
             rows[k++] = Row(T.ShapeLowerPrev, NerText.Mix(shape, lowerPrev));
             rows[k++] = Row(T.ShapeLowerNext, NerText.Mix(shape, lowerNext));
+            if (Clusters.Count > 0)
+            {
+                var coarsePrev = i > 0 ? b.Coarse[i - 1] : -1;
+                var coarseNext = i + 1 < n ? b.Coarse[i + 1] : -1;
+                rows[k++] = Row(T.ClusterFine, (ulong)b.Fine[i]);
+                rows[k++] = Row(T.ClusterCoarse, (ulong)b.Coarse[i]);
+                rows[k++] = Row(T.ClusterWindow, NerText.Mix(NerText.Mix((ulong)coarsePrev, (ulong)b.Coarse[i]), (ulong)coarseNext));
+            }
             if (i == 0)
             {
                 rows[k++] = Row(T.First, shape);
@@ -234,11 +249,61 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
                 if (i > 0 && b.Capitalised[i - 1] && CommonWords.Contains(b.Lower[i - 1])) rows[k++] = Row(T.CommonPrev, position);
                 if (i + 1 < n && b.Capitalised[i + 1] && CommonWords.Contains(b.Lower[i + 1])) rows[k++] = Row(T.CommonNext, position);
             }
+            if (casing.TryGetValue(lower, out var seen))
+            {
+                // How the same word is written elsewhere in the document, its own occurrence left out: a capitalised
+                // word that also appears in lower case is a common word; one capitalised mid-sentence is a name,
+                // which is what decides all-caps headlines and sentence openers.
+                var self = OwnCasing(words[i], i, allCaps);
+                var elsewhereLower = seen.Lower - self.Lower > 0;
+                var elsewhereName = seen.CapitalisedMid - self.CapitalisedMid > 0;
+                var position = i == 0 ? 1UL : allCaps ? 2UL : b.Capitalised[i] ? 3UL : 0UL;
+                var value = (elsewhereLower ? 1UL : 0) | (elsewhereName ? 2UL : 0) | position << 2;
+                rows[k++] = Row(T.DocCasing, value);
+                rows[k++] = Row(T.DocCasingShape, NerText.Mix(value, shape));
+            }
             k = AddGazetteer(rows, k, T.Gaz, b.Gaz[i], shape, true);
             if (i > 0) k = AddGazetteer(rows, k, T.GazPrev, b.Gaz[i - 1], shape, false);
             if (i + 1 < n) k = AddGazetteer(rows, k, T.GazNext, b.Gaz[i + 1], shape, false);
             b.StaticCount[i] = k;
         }
+    }
+
+    /// <summary>How often each word (by lower-case hash) is written in lower case, and capitalised inside a mixed-case sentence.</summary>
+    internal readonly record struct Casing(int Lower, int CapitalisedMid);
+
+    private static bool IsAllCaps(int wordsWithLetters, int upperWords) => wordsWithLetters >= 2 && upperWords == wordsWithLetters;
+
+    private static Casing OwnCasing(string word, int position, bool allCaps)
+    {
+        if (word.Length == 0 || !char.IsLetter(word[0])) return default;
+        if (char.IsLower(word[0])) return new Casing(1, 0);
+        return position > 0 && !allCaps ? new Casing(0, 1) : default;
+    }
+
+    private static Dictionary<ulong, Casing> DocumentCasing(IReadOnlyList<string[]> sentences)
+    {
+        var casing = new Dictionary<ulong, Casing>();
+        foreach (var words in sentences)
+        {
+            var letters = 0;
+            var upperWords = 0;
+            foreach (var word in words)
+            {
+                if (!HasLetter(word)) continue;
+                letters++;
+                if (!HasLower(word)) upperWords++;
+            }
+            var allCaps = IsAllCaps(letters, upperWords);
+            for (var i = 0; i < words.Length; i++)
+            {
+                var own = OwnCasing(words[i], i, allCaps);
+                var key = NerText.Hash(NerText.Lower(NerText.Normalize(words[i])));
+                var seen = casing.GetValueOrDefault(key);
+                casing[key] = new Casing(seen.Lower + own.Lower, seen.CapitalisedMid + own.CapitalisedMid);
+            }
+        }
+        return casing;
     }
 
     private int AddGazetteer(Span<int> rows, int k, T template, byte marks, ulong shape, bool withShape)

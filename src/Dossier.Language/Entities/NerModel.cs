@@ -11,7 +11,7 @@ namespace Dossier.Language.Entities;
 public sealed class NerModel
 {
     private const string Magic = "DossierNER";
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
     private const string ResourceName = "model.bin";
 
     private readonly NerDecoder _decoder;
@@ -80,6 +80,7 @@ public sealed class NerModel
         _decoder.Gazetteer.Write(writer);
         writer.Write(_decoder.CommonWords.Count);
         foreach (var word in _decoder.CommonWords.Order()) writer.Write(word);
+        _decoder.Clusters.Write(writer);
 
         var max = 0f;
         foreach (var w in _weights) max = Math.Max(max, Math.Abs(w));
@@ -121,7 +122,8 @@ public sealed class NerModel
             if (commonCount is < 0 or > 10_000_000) throw new InvalidDataException("NER model word list size out of range");
             var common = new HashSet<ulong>(commonCount);
             for (var i = 0; i < commonCount; i++) common.Add(reader.ReadUInt64());
-            var decoder = new NerDecoder(gazetteer, common, bits);
+            var clusters = WordClusters.Read(reader);
+            var decoder = new NerDecoder(gazetteer, common, clusters, bits);
             var scale = reader.ReadSingle();
             var weights = new float[decoder.Rows * NerTags.Count];
             var row = -1;

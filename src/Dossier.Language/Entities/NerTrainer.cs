@@ -26,7 +26,7 @@ public static class NerTrainer
         var gazetteer = new Gazetteer();
         gazetteer.AddAll(Gazetteer.Default);
         var suppressed = AddTrainingNames(gazetteer, train);
-        var decoder = new NerDecoder(gazetteer, CommonWords(train), DefaultBits);
+        var decoder = new NerDecoder(gazetteer, CommonWords(train), WordClusters.Default, DefaultBits);
         var learner = new Learner(decoder.Rows * NerTags.Count);
         var buffers = new NerDecoder.Buffers();
         var documents = train.Select(d => (Words: d.Sentences.Select(s => s.Words).ToList(), Gold: d.Sentences.Select(s => s.Tags.Select(NerTags.Index).ToArray()).ToArray())).ToList();
@@ -72,6 +72,10 @@ public static class NerTrainer
     private static Dictionary<ulong, byte>[] AddTrainingNames(Gazetteer gazetteer, IReadOnlyList<ConllDocument> train)
     {
         var external = Gazetteer.Default;
+        foreach (var sentence in train.SelectMany(d => d.Sentences))
+        {
+            foreach (var chunk in Conll.Chunks(sentence.Tags)) gazetteer.AddPrefixes(sentence.Words[chunk.Start..chunk.End]);
+        }
         var names = train.Select(d => d.Sentences
             .SelectMany(s => Conll.Chunks(s.Tags)
                 .Where(c => c.End - c.Start <= Gazetteer.MaxPhraseTokens)

@@ -5,6 +5,12 @@ namespace Dossier.Language.Entities;
 /// <summary>The tokens of each sentence, as the tagger reads them.</summary>
 internal static class SentenceTokens
 {
+    /// <summary>
+    /// Longer "sentences" (a megabyte line without punctuation) are tagged in pieces of this many tokens, which keeps
+    /// the tagger's per-sentence buffers small; real sentences are far shorter.
+    /// </summary>
+    public const int MaxTokens = 400;
+
     /// <summary>Groups tokens by the sentence that contains them (both sorted by offset); empty sentences are skipped.</summary>
     public static List<Token[]> Group(IReadOnlyList<Sentence> sentences, IReadOnlyList<Token> tokens)
     {
@@ -15,10 +21,12 @@ internal static class SentenceTokens
             while (t < tokens.Count && tokens[t].Span.Start < sentence.Span.Start) t++;
             var first = t;
             while (t < tokens.Count && tokens[t].Span.End <= sentence.Span.End) t++;
-            if (t == first) continue;
-            var group = new Token[t - first];
-            for (var k = first; k < t; k++) group[k - first] = tokens[k];
-            groups.Add(group);
+            for (var start = first; start < t; start += MaxTokens)
+            {
+                var group = new Token[Math.Min(MaxTokens, t - start)];
+                for (var k = 0; k < group.Length; k++) group[k] = tokens[start + k];
+                groups.Add(group);
+            }
         }
         return groups;
     }

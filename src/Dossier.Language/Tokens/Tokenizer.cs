@@ -72,6 +72,8 @@ public static class Tokenizer
                 continue;
             }
             var (length, kind) = scanner.Next(i);
+            // Every rule consumes at least one character; this guard keeps the loop linear should a rule ever not.
+            length = Math.Max(length, 1);
             output.Add(new Token(new TextSpan(i, i + length), kind));
             i += length;
         }
@@ -272,10 +274,11 @@ public static class Tokenizer
                 var suffix = text.AsSpan(j, k - j).ToString();
                 if (endsHere && NumberEndings.Contains(suffix)) return (k - i, TokenKind.Number);
                 if (endsHere && NumberSuffixes.Contains(suffix)) return (j - i, TokenKind.Number);
-                // "3D", "F-16"-like alphanumerics are words.
-                return Word(i);
+                // "3D", "F-16"-like alphanumerics are words; ".5x" keeps the number apart.
+                return text[i] == '.' ? (j - i, TokenKind.Number) : Word(i);
             }
-            if (j + 1 < end && IsHyphen(text[j]) && char.IsLetter(text[j + 1])) return Word(i);
+            // "30-year-old" is one word; ".45-caliber" keeps its number apart (a word cannot start with the period).
+            if (j + 1 < end && IsHyphen(text[j]) && char.IsLetter(text[j + 1]) && text[i] != '.') return Word(i);
             return (j - i, TokenKind.Number);
         }
     }

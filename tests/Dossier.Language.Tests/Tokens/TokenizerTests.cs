@@ -49,6 +49,7 @@ public class TokenizerTests
         Assert.Equal(["$", "2", "and", "€", "30", "bn", "for", "30,000", "troops", ",", "2.5", "%", "more"], Words("$2 and €30bn for 30,000 troops, 2.5% more"));
         Assert.Equal(["on", "1996-08-22", "at", "10:30", "in", "the", "1990s", "and", "the", "3rd", "round"], Words("on 1996-08-22 at 10:30 in the 1990s and the 3rd round"));
         Assert.Equal(TokenKind.Number, KindOf("costs .5 more", ".5"));
+        Assert.Equal(["the", ".45", "-", "caliber", "gun", "and", ".5", "x", "zoom"], Words("the .45-caliber gun and .5x zoom"));
         Assert.Equal(["F-16", "jets", "and", "COVID-19", "in", "G7", "states"], Words("F-16 jets and COVID-19 in G7 states"));
     }
 
