@@ -482,6 +482,7 @@ public static class TimexRecognizer
         var raw = m.Groups["n"].Value.ToLowerInvariant();
         if (raw == "the") return null; // "the day" is not a duration
         if (m.Groups["age"].Value.Equals("old", StringComparison.OrdinalIgnoreCase)) return null; // an age, not a period of time
+        if (m.Groups["unit"].Value.StartsWith("quarter", StringComparison.OrdinalIgnoreCase) && m.Groups["sep"].Value.Contains('-')) return null; // "three-quarters" is a fraction
         if (ParseNumber(raw) >= 1000) return null; // "the 1988 quarter": a year, which the year rule reads
         var value = DurationValue(ParseNumber(raw), m.Groups["unit"].Value);
         if (value is null) return null;
@@ -645,6 +646,7 @@ public static class TimexRecognizer
         {
             var h = int.Parse(m.Groups["h"].Value, CultureInfo.InvariantCulture);
             var mi = m.Groups["mi"].Success ? int.Parse(m.Groups["mi"].Value, CultureInfo.InvariantCulture) : 0;
+            if (m.Groups["ap"].Value is "Am" or "Pm") return null; // "12 Am" in a title-cased headline is not a clock time
             var ap = m.Groups["ap"].Value.ToLowerInvariant();
             if (ap.StartsWith('p') && h < 12) h += 12;
             if (ap.StartsWith('a') && h == 12) h = 0;
