@@ -147,6 +147,15 @@ public static class TimexRecognizer
 
     private const string ReportQuarterAnchor = "REPORT_QUARTER";
 
+    /// <summary>"quarter" in the sentence, looked for no further than a clause's reach so long lines stay linear.</summary>
+    private static bool NearbyQuarter(string text, IReadOnlyList<TextSpan> sentences, TextSpan span)
+    {
+        var sentence = SentenceOf(sentences, span, text);
+        var start = Math.Max(sentence.Start, span.Start - 200);
+        var end = Math.Min(sentence.End, span.End + 200);
+        return end > start && text.AsSpan(start, end - start).Contains("quarter", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>Comparisons that, once a report has named its quarter, always mean that quarter a year back.</summary>
     private static readonly Regex YearAgoStrict = new(@"^a\s+year\s+(?:ago|earlier)$", Options);
 
@@ -164,8 +173,7 @@ public static class TimexRecognizer
         {
             var t = times[i];
             if (t.Value is { Length: 7 } v && v[4] == '-' && v[5] == 'Q' && char.IsDigit(v[0])) { current = v; continue; }
-            var quarterSentence = SentenceOf(sentences, t.Span, text).Of(text).Contains("quarter", StringComparison.OrdinalIgnoreCase);
-            var back = t.Anchor == ReportQuarterAnchor + "-1" || (quarterSentence && YearAgo.IsMatch(t.Text)) || (current is not null && YearAgoStrict.IsMatch(t.Text));
+            var back = t.Anchor == ReportQuarterAnchor + "-1" || (YearAgo.IsMatch(t.Text) && NearbyQuarter(text, sentences, t.Span)) || (current is not null && YearAgoStrict.IsMatch(t.Text));
             if (t.Anchor?.StartsWith(ReportQuarterAnchor, StringComparison.Ordinal) != true && !back) continue;
             // "the latest quarter" is the last one completed, whatever quarter the text looked ahead to
             var latest = t.Text.Contains("latest", StringComparison.OrdinalIgnoreCase);
@@ -177,7 +185,7 @@ public static class TimexRecognizer
         return times;
     }
 
-    private static TextSpan SentenceOf(IReadOnlyList<TextSpan> sentences, TextSpan span, string text)
+    internal static TextSpan SentenceOf(IReadOnlyList<TextSpan> sentences, TextSpan span, string text)
     {
         // Binary search: sentences are sorted and do not overlap.
         int lo = 0, hi = sentences.Count - 1;
@@ -369,7 +377,9 @@ public static class TimexRecognizer
         var start = Math.Max(c.Sentence.Start, c.Span.Start - 60);
         if (start >= c.Span.Start) return false;
         var before = c.Text[start..c.Span.Start];
-        return FutureCue.IsMatch(before) && !PastCue.IsMatch(before[Math.Max(0, FutureCue.Match(before).Index)..]);
+        if (FutureCue.IsMatch(before) && !PastCue.IsMatch(before[Math.Max(0, FutureCue.Match(before).Index)..])) return true;
+        // "a Thursday call that will cover trade": a weekday as a modifier of an event follows the sentence's tense
+        return (before.EndsWith(" a ", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" an ", StringComparison.OrdinalIgnoreCase)) && c.Tense == Tense.Future;
     }
 
     /// <summary>The weekday nearest the DCT in the direction of the tense; the DCT's own weekday is the DCT itself.</summary>
