@@ -109,17 +109,18 @@ public sealed partial class ActorStage(ActorGazetteer gazetteer) : IDocumentStag
         FoldAcronyms(mentions);
         mentions.AddRange(ScanMissing(text, ner.Select(m => m.Span)));
         var resolved = ResolvePersons(persons);
+        var others = mentions.Select(m => m.Span).Concat(persons.Select(p => p.Mention.Span)).Order().ToArray();
         foreach (var (m, nameSpan, _, id) in resolved)
         {
             mentions.Add(m with { Type = EntityTypes.Person, EntityId = id });
-            if (TitleFor(text, nameSpan, m.Span, mentions) is { } title)
+            if (TitleFor(text, nameSpan, m.Span, others) is { } title)
                 mentions.Add(new EntityMention(title.Span, title.Title, EntityLabel.MISC, EntityTypes.Title, id));
         }
         return document.With(Layers.Entities, mentions, StageName, Version);
     }
 
     /// <summary>A title inside the name span ("President Trump" tagged whole) or right before it; never over another entity.</summary>
-    private static TitleMatch? TitleFor(string text, TextSpan nameSpan, TextSpan mentionSpan, List<EntityMention> mentions)
+    private static TitleMatch? TitleFor(string text, TextSpan nameSpan, TextSpan mentionSpan, TextSpan[] sortedSpans)
     {
         if (nameSpan.Start > mentionSpan.Start)
         {
@@ -128,10 +129,12 @@ public sealed partial class ActorStage(ActorGazetteer gazetteer) : IDocumentStag
         }
         if (Titles.Before(text, mentionSpan.Start) is not { } title) return null;
         var start = title.Span.Start;
-        foreach (var other in mentions)
+        // "Kremlin spokesman": the ORG keeps its own mention, the title starts after it. Spans are sorted, so only
+        // those starting before the title's end can overlap it; a title is a few words, so the scan back is short.
+        var index = Array.BinarySearch(sortedSpans, new TextSpan(title.Span.End, title.Span.End));
+        for (var i = (index < 0 ? ~index : index) - 1; i >= 0 && sortedSpans[i].Start >= title.Span.Start - 200; i--)
         {
-            // "Kremlin spokesman": the ORG keeps its own mention, the title starts after it.
-            if (other.Span.Overlaps(title.Span) && other.Span.End > start) start = other.Span.End;
+            if (sortedSpans[i].Overlaps(title.Span) && sortedSpans[i].End > start) start = sortedSpans[i].End;
         }
         while (start < title.Span.End && text[start] == ' ') start++;
         // Cutting at another entity can leave a connector in front ("and national security adviser").

@@ -18,8 +18,7 @@ public static class PublicationDate
         {
             if (t.Type != TimexType.DATE || t.Value is not { Length: 10 } v || v.StartsWith('X')) continue;
             if (!LocalDateParse(v, out var date)) continue;
-            var sentence = sentences.FirstOrDefault(s => s.Contains(t.Span.Start));
-            if (TenseCues.Of(text, sentence.IsEmpty ? t.Span : sentence, t.Span) == Tense.Future) continue;
+            if (TenseCues.Of(text, TimexRecognizer.SentenceOf(sentences, t.Span, text), t.Span) == Tense.Future) continue;
             if (best is null || date > best) best = date;
         }
         return best;

@@ -74,7 +74,7 @@ public static class TimexRecognizer
         // quarters and halves: the third quarter (of 2024), Q3 2024, the first half
         new(new Regex(@"\b(?:the\s+)?(?:(?<rel>last|this|next|current|previous)\s+)?(?:fiscal\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?<unit>quarter|half)\b(?:\s+(?:of\s+)?(?:fiscal\s+)?(?<y>\d{4})\b)?|\bQ(?<q>[1-4])\s*(?<y2>\d{4})?\b|\b(?:the\s+)?(?<rel2>last|this|next|current|previous)\s+quarter\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), Quarter, 3),
         // now, currently, the past, the future
-        new(new Regex(@"\b(?:(?<now>now|currently|nowadays|presently|right\s+now|at\s+present|at\s+the\s+moment|these\s+days))|(?<past>the\s+past)|the\s+(?<future>future)\b|(?<future>the\s+near\s+term|the\s+short\s+term)\b", Options), Reference, 0),
+        new(new Regex(@"\b(?:(?<now>now|currently|nowadays|presently|right\s+now|at\s+present|at\s+the\s+moment|these\s+days))|(?<past>the\s+past|recently)|the\s+(?<future>future)\b|(?<future>the\s+near\s+term|the\s+short\s+term)\b", Options), Reference, 0),
         // holidays with a fixed rule
         new(new Regex(@"\b(?<h>Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year's\s+(?:Day|Eve)|New\s+Year’s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day)\b(?:,?\s+(?<y>\d{4})\b)?", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking), Holiday, 3),
         // the quarter, the latest quarter, the year-ago quarter, the year-earlier period: the quarter a financial report is about
@@ -116,10 +116,45 @@ public static class TimexRecognizer
             for (var i = c.Span.Start; i < c.Span.End; i++) taken[i] = true;
             chosen.Add((c.Span, c.Value));
         }
-        return ResolveReportQuarters(text, sentences, dct, [.. chosen.OrderBy(c => c.Span).Select(c => new TimeExpression(c.Span, c.Span.Of(text), c.Value.Type, c.Value.Value, c.Value.Anchor))]);
+        return DateClockTimes(text, sentences, ResolveReportQuarters(text, sentences, dct, [.. chosen.OrderBy(c => c.Span).Select(c => new TimeExpression(c.Span, c.Span.Of(text), c.Value.Type, c.Value.Value, c.Value.Anchor))]));
+    }
+
+    /// <summary>
+    /// A clock time takes the date written next to it ("at noon Thursday", "Tuesday at 9 a.m.", "5 p.m. EST, Nov. 9"),
+    /// not the DCT's: the nearest full date in the same sentence within a few words.
+    /// </summary>
+    private static List<TimeExpression> DateClockTimes(string text, IReadOnlyList<TextSpan> sentences, List<TimeExpression> times)
+    {
+        for (var i = 0; i < times.Count; i++)
+        {
+            var t = times[i];
+            if (t.Type != TimexType.TIME || t.Value is not { } v || v.IndexOf('T') is not (10 and var tIndex) || !char.IsDigit(v[tIndex + 1])) continue;
+            var sentence = SentenceOf(sentences, t.Span, text);
+            TimeExpression? best = null;
+            var bestGap = int.MaxValue;
+            foreach (var j in new[] { i - 1, i + 1 })
+            {
+                if (j < 0 || j >= times.Count) continue;
+                var d = times[j];
+                if (d.Type != TimexType.DATE || d.Value is not { Length: 10 } || !char.IsDigit(d.Value[0]) || !sentence.Contains(d.Span)) continue;
+                var gap = d.Span.Start >= t.Span.End ? d.Span.Start - t.Span.End : t.Span.Start - d.Span.End;
+                if (gap <= 25 && gap < bestGap) { best = d; bestGap = gap; }
+            }
+            if (best?.Value is { } date) times[i] = t with { Value = date + v[10..] };
+        }
+        return times;
     }
 
     private const string ReportQuarterAnchor = "REPORT_QUARTER";
+
+    /// <summary>"quarter" in the sentence, looked for no further than a clause's reach so long lines stay linear.</summary>
+    private static bool NearbyQuarter(string text, IReadOnlyList<TextSpan> sentences, TextSpan span)
+    {
+        var sentence = SentenceOf(sentences, span, text);
+        var start = Math.Max(sentence.Start, span.Start - 200);
+        var end = Math.Min(sentence.End, span.End + 200);
+        return end > start && text.AsSpan(start, end - start).Contains("quarter", StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>Comparisons that, once a report has named its quarter, always mean that quarter a year back.</summary>
     private static readonly Regex YearAgoStrict = new(@"^a\s+year\s+(?:ago|earlier)$", Options);
@@ -138,8 +173,7 @@ public static class TimexRecognizer
         {
             var t = times[i];
             if (t.Value is { Length: 7 } v && v[4] == '-' && v[5] == 'Q' && char.IsDigit(v[0])) { current = v; continue; }
-            var quarterSentence = SentenceOf(sentences, t.Span, text).Of(text).Contains("quarter", StringComparison.OrdinalIgnoreCase);
-            var back = t.Anchor == ReportQuarterAnchor + "-1" || (quarterSentence && YearAgo.IsMatch(t.Text)) || (current is not null && YearAgoStrict.IsMatch(t.Text));
+            var back = t.Anchor == ReportQuarterAnchor + "-1" || (YearAgo.IsMatch(t.Text) && NearbyQuarter(text, sentences, t.Span)) || (current is not null && YearAgoStrict.IsMatch(t.Text));
             if (t.Anchor?.StartsWith(ReportQuarterAnchor, StringComparison.Ordinal) != true && !back) continue;
             // "the latest quarter" is the last one completed, whatever quarter the text looked ahead to
             var latest = t.Text.Contains("latest", StringComparison.OrdinalIgnoreCase);
@@ -151,7 +185,7 @@ public static class TimexRecognizer
         return times;
     }
 
-    private static TextSpan SentenceOf(IReadOnlyList<TextSpan> sentences, TextSpan span, string text)
+    internal static TextSpan SentenceOf(IReadOnlyList<TextSpan> sentences, TextSpan span, string text)
     {
         // Binary search: sentences are sorted and do not overlap.
         int lo = 0, hi = sentences.Count - 1;
@@ -307,7 +341,8 @@ public static class TimexRecognizer
     {
         var wd = WeekdayNumber(m.Groups["wd"].Value);
         if (m.Groups["pl"].Success) return new(TimexType.SET, $"XXXX-WXX-{wd}");
-        // "Friday night" is that Friday: TimeML values it as the date, and so does the brief for "late Sunday".
+        // "Friday night" is that Friday: TimeBank values it as the date more often than with a part of day, and the
+        // date is what a reader of the dossier needs.
         string? part = null;
         var rel = m.Groups["rel"].Value.ToLowerInvariant();
         var tense = rel switch
@@ -318,7 +353,13 @@ public static class TimexRecognizer
         };
         if (c.Dct is not { } dct)
             return new(part is null ? TimexType.DATE : TimexType.TIME, $"XXXX-WXX-{wd}" + (part is null ? "" : "T" + part), tense == Tense.Future ? $"DCT>{wd}" : $"DCT<{wd}");
-        var date = ResolveWeekday(dct, wd, tense);
+        // "last Monday" is the Monday of last week, "next Tuesday" the Tuesday of next week
+        var date = rel switch
+        {
+            "last" => dct.PlusWeeks(-1).PlusDays(wd - (int)dct.DayOfWeek),
+            "next" => dct.PlusWeeks(1).PlusDays(wd - (int)dct.DayOfWeek),
+            _ => ResolveWeekday(dct, wd, tense),
+        };
         return part is null ? new(TimexType.DATE, Date(date)) : new(TimexType.TIME, Date(date) + "T" + part);
     }
 
@@ -336,7 +377,9 @@ public static class TimexRecognizer
         var start = Math.Max(c.Sentence.Start, c.Span.Start - 60);
         if (start >= c.Span.Start) return false;
         var before = c.Text[start..c.Span.Start];
-        return FutureCue.IsMatch(before) && !PastCue.IsMatch(before[Math.Max(0, FutureCue.Match(before).Index)..]);
+        if (FutureCue.IsMatch(before) && !PastCue.IsMatch(before[Math.Max(0, FutureCue.Match(before).Index)..])) return true;
+        // "a Thursday call that will cover trade": a weekday as a modifier of an event follows the sentence's tense
+        return (before.EndsWith(" a ", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" an ", StringComparison.OrdinalIgnoreCase)) && c.Tense == Tense.Future;
     }
 
     /// <summary>The weekday nearest the DCT in the direction of the tense; the DCT's own weekday is the DCT itself.</summary>
@@ -364,7 +407,7 @@ public static class TimexRecognizer
                 "today" => (0, TimexType.DATE, (string?)null),
                 "yesterday" => (-1, TimexType.DATE, null),
                 "tomorrow" => (1, TimexType.DATE, null),
-                "tonight" => (0, TimexType.TIME, "NI"),
+                "tonight" => (0, TimexType.TIME, null),
                 _ => (-1, TimexType.TIME, "NI"), // overnight: the night before the report
             }
             : (m.Groups["base"].Value.Equals("yesterday", StringComparison.OrdinalIgnoreCase) ? -2 : 2, TimexType.DATE, null);
@@ -449,6 +492,8 @@ public static class TimexRecognizer
         var raw = m.Groups["n"].Value.ToLowerInvariant();
         if (raw == "the") return null; // "the day" is not a duration
         if (m.Groups["age"].Value.Equals("old", StringComparison.OrdinalIgnoreCase)) return null; // an age, not a period of time
+        if (m.Groups["unit"].Value.StartsWith("quarter", StringComparison.OrdinalIgnoreCase) && m.Groups["sep"].Value.Contains('-')) return null; // "three-quarters" is a fraction
+        if (ParseNumber(raw) >= 1000) return null; // "the 1988 quarter": a year, which the year rule reads
         var value = DurationValue(ParseNumber(raw), m.Groups["unit"].Value);
         if (value is null) return null;
         // "the nine months" keeps its article in TimeML; "the 30-day truce" is an adjective and does not
@@ -461,6 +506,8 @@ public static class TimexRecognizer
         var q = m.Groups["q"].Value.ToLowerInvariant();
         var unit = m.Groups["unit"].Value;
         // "recent years", "coming months": a vague period before or after the DCT
+        // A bare "years" or "months" is more often a noun than a period TimeML marks; "days" and "weeks" usually are periods.
+        if (q.Length == 0 && unit.ToLowerInvariant() is not ("days" or "weeks")) return null;
         var value = DurationValue(null, unit);
         return value is null ? null : new(TimexType.DURATION, value);
     }
@@ -609,6 +656,7 @@ public static class TimexRecognizer
         {
             var h = int.Parse(m.Groups["h"].Value, CultureInfo.InvariantCulture);
             var mi = m.Groups["mi"].Success ? int.Parse(m.Groups["mi"].Value, CultureInfo.InvariantCulture) : 0;
+            if (m.Groups["ap"].Value is "Am" or "Pm") return null; // "12 Am" in a title-cased headline is not a clock time
             var ap = m.Groups["ap"].Value.ToLowerInvariant();
             if (ap.StartsWith('p') && h < 12) h += 12;
             if (ap.StartsWith('a') && h == 12) h = 0;
