@@ -46,8 +46,8 @@ public sealed record StoryClusterOptions
     /// and the most candidates scored per document. Together they keep clustering near-linear.</summary>
     public int KeyTerms { get; init; } = 24;
 
-    public int MaxPosting { get; init; } = 2000;
-    public int MaxCandidates { get; init; } = 300;
+    public int MaxPosting { get; init; } = 500;
+    public int MaxCandidates { get; init; } = 100;
 
     /// <summary>Document frequencies of general news mixed into the corpus's own (<see cref="BackgroundTerms.None"/> to switch off).</summary>
     public BackgroundTerms Background { get; init; } = BackgroundTerms.Default;
@@ -90,14 +90,17 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
         var nodeOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var nodes = new List<Node>();
         var nodeMembers = new List<List<int>>();
+        var keys = docs.AsParallel().AsOrdered().Select(d => Fingerprint(d.Text)).ToList();
+        var firsts = new List<int>();
         for (var i = 0; i < docs.Count; i++)
         {
-            var key = Fingerprint(docs[i].Text);
+            var key = keys[i];
             if (key.Length > 0 && nodeOf.TryGetValue(key, out var n)) { nodeMembers[n].Add(i); continue; }
-            if (key.Length > 0) nodeOf[key] = nodes.Count;
-            nodes.Add(Featurize(docs[i]));
+            if (key.Length > 0) nodeOf[key] = nodeMembers.Count;
+            firsts.Add(i);
             nodeMembers.Add([i]);
         }
+        nodes.AddRange(firsts.AsParallel().AsOrdered().Select(i => Featurize(docs[i])));
 
         Weigh(nodes);
         var edges = CandidateEdges(nodes);
@@ -158,13 +161,15 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
     private sealed class Node
     {
         public required Dictionary<string, double> Tf;
-        public Dictionary<string, double> Vector = [];
+        /// <summary>The TF-IDF vector as term ids in ascending order with their weights (L2-normalised).</summary>
+        public int[] Terms = [];
+        public double[] Weights = [];
         public required HashSet<string> Entities;
         public required HashSet<ulong> Shingles;
         public HashSet<string> Quotes = [];
         public Dictionary<string, double> EntityWeights = [];
         public LocalDate? Date;
-        public string[] KeyTerms = [];
+        public int[] KeyTerms = [];
     }
 
     private Node Featurize(StoryDocument d)
@@ -248,57 +253,71 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
 
     private void Weigh(List<Node> nodes)
     {
-        var df = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var n in nodes) foreach (var t in n.Tf.Keys) df[t] = df.GetValueOrDefault(t) + 1;
+        // Term ids in order of first use over documents sorted by id: deterministic whatever the input order.
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var df = new List<int>();
+        foreach (var n in nodes)
+            foreach (var t in n.Tf.Keys)
+            {
+                if (!ids.TryGetValue(t, out var id)) { ids[t] = id = df.Count; df.Add(0); }
+                df[id]++;
+            }
         var count = nodes.Count + _o.Background.Documents;
+        var idf = new double[df.Count];
+        foreach (var (t, id) in ids)
+            idf[id] = Math.Log((count + 1.0) / (df[id] + _o.Background.Frequencies.GetValueOrDefault(t) + 1.0)) + 1;
         var entityDf = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var n in nodes) foreach (var e in n.Entities) entityDf[e] = entityDf.GetValueOrDefault(e) + 1;
         foreach (var n in nodes)
         {
             n.EntityWeights = n.Entities.ToDictionary(e => e, e => Math.Log((double)nodes.Count / entityDf[e]), StringComparer.Ordinal);
-            var v = new Dictionary<string, double>(n.Tf.Count, StringComparer.Ordinal);
-            double norm = 0;
-            foreach (var (t, f) in n.Tf)
-            {
-                var w = (1 + Math.Log(f)) * (Math.Log((count + 1.0) / (df[t] + _o.Background.Frequencies.GetValueOrDefault(t) + 1.0)) + 1);
-                v[t] = w; norm += w * w;
-            }
-            norm = Math.Sqrt(norm);
-            if (norm > 0) foreach (var t in v.Keys.ToList()) v[t] /= norm;
-            n.Vector = v;
-            // Key terms: highest weight, ties by term, so blocking does not depend on dictionary order.
-            // Terms no other document has cannot pair documents, so they are not used for blocking.
-            n.KeyTerms = [.. v.Where(p => df[p.Key] > 1).OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(_o.KeyTerms).Select(p => p.Key)];
+            var pairs = n.Tf.Select(p => (Id: ids[p.Key], W: (1 + Math.Log(p.Value)) * idf[ids[p.Key]])).OrderBy(p => p.Id).ToArray();
+            var norm = Math.Sqrt(pairs.Sum(p => p.W * p.W));
+            n.Terms = [.. pairs.Select(p => p.Id)];
+            n.Weights = [.. pairs.Select(p => norm > 0 ? p.W / norm : 0)];
+            // Key terms: highest weight, ties by id. Terms no other document has cannot pair documents.
+            n.KeyTerms = [.. pairs.Where(p => df[p.Id] > 1).OrderByDescending(p => p.W).ThenBy(p => p.Id).Take(_o.KeyTerms).Select(p => p.Id)];
             n.Tf = [];
         }
     }
 
     private List<(int A, int B, double Sim)> CandidateEdges(List<Node> nodes)
     {
-        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var termPostings = new Dictionary<int, List<int>>();
+        var entityPostings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < nodes.Count; i++)
         {
-            foreach (var t in nodes[i].KeyTerms) Add(postings, "t:" + t, i);
-            foreach (var e in nodes[i].Entities) Add(postings, "e:" + e, i);
+            foreach (var t in nodes[i].KeyTerms) Add(termPostings, t, i);
+            foreach (var e in nodes[i].Entities) Add(entityPostings, e, i);
         }
-        var edges = new List<(int, int, double)>();
-        var shared = new Dictionary<int, int>();
-        for (var i = 0; i < nodes.Count; i++)
+        var perNode = new List<(int, int, double)>[nodes.Count];
+        // Each document scores its candidates independently (in parallel); edges are concatenated in document order.
+        Parallel.For(0, nodes.Count, () => new int[nodes.Count], (i, _, shared) =>
         {
-            shared.Clear();
-            foreach (var key in nodes[i].KeyTerms.Select(t => "t:" + t).Concat(nodes[i].Entities.Select(e => "e:" + e)))
+            var touched = new List<int>();
+            void Count(List<int> list)
             {
-                var list = postings[key];
-                if (list.Count > _o.MaxPosting) continue; // too common to say which story a document is in
-                foreach (var j in list) if (j > i) shared[j] = shared.GetValueOrDefault(j) + 1;
+                if (list.Count > _o.MaxPosting) return; // too common to say which story a document is in
+                foreach (var j in list)
+                {
+                    if (j <= i) continue;
+                    if (shared[j]++ == 0) touched.Add(j);
+                }
             }
-            foreach (var (j, _) in shared.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(_o.MaxCandidates))
+            foreach (var t in nodes[i].KeyTerms) Count(termPostings[t]);
+            foreach (var e in nodes[i].Entities) Count(entityPostings[e]);
+            var best = touched.OrderByDescending(j => shared[j]).ThenBy(j => j).Take(_o.MaxCandidates).ToList();
+            foreach (var j in touched) shared[j] = 0;
+            var edges = new List<(int, int, double)>(best.Count);
+            foreach (var j in best)
             {
                 var s = Similarity(nodes[i], nodes[j]);
                 if (s > 0.02) edges.Add((i, j, s));
             }
-        }
-        return edges;
+            perNode[i] = edges;
+            return shared;
+        }, _ => { });
+        return [.. perNode.SelectMany(e => e)];
     }
 
     /// <summary>
@@ -339,14 +358,14 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
         return [.. result.Values];
     }
 
-    private static void Add(Dictionary<string, List<int>> postings, string key, int i)
+    private static void Add<TKey>(Dictionary<TKey, List<int>> postings, TKey key, int i) where TKey : notnull
     {
         if (!postings.TryGetValue(key, out var list)) postings[key] = list = [];
         list.Add(i);
     }
 
     /// <summary>Cosine of TF-IDF vectors, plus shared entities and shared passages, decayed by date distance.</summary>
-    private double Similarity(Node a, Node b) => Combine(Cosine(a.Vector, b.Vector), Dice(a.EntityWeights, b.EntityWeights),
+    private double Similarity(Node a, Node b) => Combine(Cosine(a, b), Dice(a.EntityWeights, b.EntityWeights),
         SharedCount(a.Shingles, b.Shingles), SharedCount(a.Quotes, b.Quotes), a.Date, b.Date);
 
     private double Combine(double cosine, double entities, int passages, int quoted, LocalDate? da, LocalDate? db)
@@ -361,11 +380,17 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
         return s;
     }
 
-    private static double Cosine(Dictionary<string, double> a, Dictionary<string, double> b)
+    private static double Cosine(Node a, Node b)
     {
-        if (a.Count > b.Count) (a, b) = (b, a);
         double dot = 0;
-        foreach (var (t, w) in a) if (b.TryGetValue(t, out var v)) dot += w * v;
+        int i = 0, j = 0;
+        while (i < a.Terms.Length && j < b.Terms.Length)
+        {
+            var (x, y) = (a.Terms[i], b.Terms[j]);
+            if (x == y) dot += a.Weights[i++] * b.Weights[j++];
+            else if (x < y) i++;
+            else j++;
+        }
         return dot;
     }
 
