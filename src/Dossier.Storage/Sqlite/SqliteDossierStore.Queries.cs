@@ -79,12 +79,16 @@ public sealed partial class SqliteDossierStore
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         // instr() rather than LIKE: user text with % or _ must match literally.
+        // For one speaker the few matching annotations are found first by index (MATERIALIZED keeps SQLite from
+        // walking all documents in date order instead), then sorted; without one, the date-ordered walk can stop early.
         command.CommandText = $"""
+            WITH hits AS {(speakerEntityId is null ? "NOT MATERIALIZED" : "MATERIALIZED")} (
+                SELECT a.document_id, a.seq, a.start, a."end", a.data FROM annotations a
+                WHERE a.layer = 'quotes'
+                  {(speakerEntityId is null ? "" : "AND a.data -> 'speaker' ->> 'entity_id' = $speaker")}
+                  AND ($text IS NULL OR instr(lower(a.data ->> 'text'), lower($text)) > 0))
             SELECT {SummaryColumns}, a.start, a."end", a.data
-            FROM annotations a JOIN documents d ON d.id = a.document_id
-            WHERE a.layer = 'quotes'
-              {(speakerEntityId is null ? "" : "AND a.data -> 'speaker' ->> 'entity_id' = $speaker")}
-              AND ($text IS NULL OR instr(lower(a.data ->> 'text'), lower($text)) > 0)
+            FROM hits a JOIN documents d ON d.id = a.document_id
             ORDER BY d.published DESC NULLS LAST, d.pk DESC, a.seq
             LIMIT $limit;
             """;
@@ -99,11 +103,14 @@ public sealed partial class SqliteDossierStore
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        // As for quotes: index first for one entity, date-ordered walk otherwise.
         command.CommandText = $"""
+            WITH hits AS {(entityId is null ? "NOT MATERIALIZED" : "MATERIALIZED")} (
+                SELECT a.document_id, a.seq, a.start, a."end", a.data FROM annotations a
+                WHERE a.layer = 'events'
+                  {(entityId is null ? "" : "AND (a.data -> 'source' ->> 'entity_id' = $entity OR a.data -> 'target' ->> 'entity_id' = $entity)")})
             SELECT {SummaryColumns}, a.start, a."end", a.data, d.text
-            FROM annotations a JOIN documents d ON d.id = a.document_id
-            WHERE a.layer = 'events'
-              {(entityId is null ? "" : "AND (a.data -> 'source' ->> 'entity_id' = $entity OR a.data -> 'target' ->> 'entity_id' = $entity)")}
+            FROM hits a JOIN documents d ON d.id = a.document_id
             ORDER BY d.published DESC NULLS LAST, d.pk DESC, a.seq
             LIMIT $limit;
             """;
