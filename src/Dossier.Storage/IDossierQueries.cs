@@ -43,6 +43,9 @@ public interface IDossierQueries
     Task<IReadOnlyList<DocumentSummary>> ListDocumentsAsync(IReadOnlyCollection<string>? ids, int offset, int limit,
         CancellationToken cancellationToken = default);
 
+    /// <summary>The documents with these ids that exist, with every layer, in the order they were first stored.</summary>
+    Task<IReadOnlyList<Document>> LoadDocumentsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
+
     /// <summary>The derived results (entities, stories, alignments, discrepancies, positions) without the documents.</summary>
     Task<Corpus> LoadDerivedAsync(CancellationToken cancellationToken = default);
 

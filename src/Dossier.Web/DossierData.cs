@@ -42,17 +42,6 @@ internal sealed class DossierData(SqliteDossierStore store)
         return new Derived(corpus, stories, coverage);
     }
 
-    /// <summary>Documents of the given ids that exist, with every layer.</summary>
-    public async Task<IReadOnlyList<Document>> DocumentsAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
-    {
-        var documents = new List<Document>();
-        foreach (var id in ids.Distinct())
-        {
-            if (await store.LoadDocumentAsync(id, cancellationToken) is { } document) documents.Add(document);
-        }
-        return documents;
-    }
-
     /// <summary>
     /// Runs one ingest at a time: two uploads of the same file then meet the engine's content-hash check one after the
     /// other, so neither can store a duplicate.

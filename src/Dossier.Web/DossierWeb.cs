@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Dossier.Web;
 
@@ -36,6 +37,8 @@ public static class DossierWeb
         });
         builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxUploadBytes);
         builder.Services.AddAntiforgery();
+        // One log line per request would drown the console (and cost time); warnings and errors still show.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var store = SqliteDossierStore.OpenAsync(dbPath).GetAwaiter().GetResult();
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(options);

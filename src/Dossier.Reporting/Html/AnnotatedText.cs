@@ -18,17 +18,24 @@ public static class AnnotatedText
             .Where(m => m.End > m.Start)
             .ToList();
         var cuts = valid.SelectMany(m => new[] { m.Start, m.End }).Append(0).Append(text.Length).Distinct().Order().ToList();
+        // A sweep over the cuts: marks enter the active set where they start and leave where they end, so a document
+        // with thousands of marks costs (cuts × marks open at once), not (cuts × all marks).
+        var byStart = valid.OrderBy(m => m.Start).ToList();
+        var next = 0;
+        var active = new List<Mark>();
         var anchorsWritten = new HashSet<string>();
 
         for (var i = 0; i + 1 < cuts.Count; i++)
         {
             var (start, end) = (cuts[i], cuts[i + 1]);
-            foreach (var anchor in valid.Where(m => m.Start == start && m.Anchor is not null).Select(m => m.Anchor!))
+            active.RemoveAll(m => m.End <= start);
+            while (next < byStart.Count && byStart[next].Start <= start)
             {
-                if (anchorsWritten.Add(anchor)) output.Write($"<span id=\"{Html.E(anchor)}\"></span>");
+                var mark = byStart[next++];
+                if (mark.Anchor is not null && anchorsWritten.Add(mark.Anchor)) output.Write($"<span id=\"{Html.E(mark.Anchor)}\"></span>");
+                if (mark.End > start) active.Add(mark);
             }
             var piece = Html.E(text[start..end]);
-            var active = valid.Where(m => m.Start <= start && m.End >= end).ToList();
             if (active.Count == 0)
             {
                 output.Write(piece);

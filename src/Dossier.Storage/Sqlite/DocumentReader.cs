@@ -10,11 +10,12 @@ namespace Dossier.Storage.Sqlite;
 /// <summary>Reads documents back with every layer, rebuilding each layer's typed array from its rows.</summary>
 internal static class DocumentReader
 {
-    /// <param name="documentId">One document, or null for all of them (in the order they were first stored).</param>
-    public static async Task<IReadOnlyList<Document>> ReadAsync(SqliteConnection connection, string? documentId, CancellationToken cancellationToken)
+    /// <param name="ids">The documents to read, or null for all of them (in the order they were first stored).</param>
+    public static async Task<IReadOnlyList<Document>> ReadAsync(SqliteConnection connection, IReadOnlyCollection<string>? ids, CancellationToken cancellationToken)
     {
-        var filter = documentId is null ? "" : "WHERE id = $id";
-        var childFilter = documentId is null ? "" : "WHERE document_id = $id";
+        var filter = ids is null ? "" : "WHERE id IN (SELECT value FROM json_each($ids))";
+        var childFilter = ids is null ? "" : "WHERE document_id IN (SELECT value FROM json_each($ids))";
+        var documentId = ids is null ? null : JsonSerializer.Serialize(ids);
 
         var documents = new List<Document>();
         await foreach (var r in Query(connection, $"""
@@ -95,12 +96,13 @@ internal static class DocumentReader
 
     internal static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    internal static async IAsyncEnumerable<SqliteDataReader> Query(SqliteConnection connection, string sql, string? id,
+    /// <param name="ids">A JSON array of ids bound as $ids, when the query filters by id.</param>
+    internal static async IAsyncEnumerable<SqliteDataReader> Query(SqliteConnection connection, string sql, string? ids,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        if (id is not null) command.Parameters.AddWithValue("$id", id);
+        if (ids is not null) command.Parameters.AddWithValue("$ids", ids);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) yield return reader;
     }

@@ -29,9 +29,10 @@ public sealed partial class SqliteDossierStore
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        // Optional filters are spliced in as fixed SQL (never user text): "$p IS NULL OR …" would stop SQLite using an index.
         command.CommandText = $"""
             SELECT {SummaryColumns} FROM documents d
-            WHERE $ids IS NULL OR d.id IN (SELECT value FROM json_each($ids))
+            {(ids is null ? "" : "WHERE d.id IN (SELECT value FROM json_each($ids))")}
             ORDER BY d.published DESC NULLS LAST, d.pk DESC
             LIMIT $limit OFFSET $offset;
             """;
@@ -39,6 +40,13 @@ public sealed partial class SqliteDossierStore
         command.Parameters.AddWithValue("$limit", Math.Clamp(limit, 0, MaxLimit));
         command.Parameters.AddWithValue("$offset", Math.Max(offset, 0));
         return await ReadAllAsync(command, ReadSummary, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Document>> LoadDocumentsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        if (ids.Count == 0) return [];
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await DocumentReader.ReadAsync(connection, ids, cancellationToken);
     }
 
     public async Task<Corpus> LoadDerivedAsync(CancellationToken cancellationToken = default)
@@ -71,12 +79,16 @@ public sealed partial class SqliteDossierStore
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         // instr() rather than LIKE: user text with % or _ must match literally.
+        // For one speaker the few matching annotations are found first by index (MATERIALIZED keeps SQLite from
+        // walking all documents in date order instead), then sorted; without one, the date-ordered walk can stop early.
         command.CommandText = $"""
+            WITH hits AS {(speakerEntityId is null ? "NOT MATERIALIZED" : "MATERIALIZED")} (
+                SELECT a.document_id, a.seq, a.start, a."end", a.data FROM annotations a
+                WHERE a.layer = 'quotes'
+                  {(speakerEntityId is null ? "" : "AND a.data -> 'speaker' ->> 'entity_id' = $speaker")}
+                  AND ($text IS NULL OR instr(lower(a.data ->> 'text'), lower($text)) > 0))
             SELECT {SummaryColumns}, a.start, a."end", a.data
-            FROM annotations a JOIN documents d ON d.id = a.document_id
-            WHERE a.layer = 'quotes'
-              AND ($speaker IS NULL OR a.data -> 'speaker' ->> 'entity_id' = $speaker)
-              AND ($text IS NULL OR instr(lower(a.data ->> 'text'), lower($text)) > 0)
+            FROM hits a JOIN documents d ON d.id = a.document_id
             ORDER BY d.published DESC NULLS LAST, d.pk DESC, a.seq
             LIMIT $limit;
             """;
@@ -91,11 +103,14 @@ public sealed partial class SqliteDossierStore
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        // As for quotes: index first for one entity, date-ordered walk otherwise.
         command.CommandText = $"""
+            WITH hits AS {(entityId is null ? "NOT MATERIALIZED" : "MATERIALIZED")} (
+                SELECT a.document_id, a.seq, a.start, a."end", a.data FROM annotations a
+                WHERE a.layer = 'events'
+                  {(entityId is null ? "" : "AND (a.data -> 'source' ->> 'entity_id' = $entity OR a.data -> 'target' ->> 'entity_id' = $entity)")})
             SELECT {SummaryColumns}, a.start, a."end", a.data, d.text
-            FROM annotations a JOIN documents d ON d.id = a.document_id
-            WHERE a.layer = 'events'
-              AND ($entity IS NULL OR a.data -> 'source' ->> 'entity_id' = $entity OR a.data -> 'target' ->> 'entity_id' = $entity)
+            FROM hits a JOIN documents d ON d.id = a.document_id
             ORDER BY d.published DESC NULLS LAST, d.pk DESC, a.seq
             LIMIT $limit;
             """;
@@ -118,7 +133,7 @@ public sealed partial class SqliteDossierStore
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         // Title matches weigh more than body matches: a word in the headline says what the article is about.
-        command.CommandText = """
+        command.CommandText = $$"""
             SELECT d.id, d.title, d.outlet, d.published,
                    snippet(documents_fts, -1, char(2), char(3), '…', 16),
                    bm25(documents_fts, 5.0, 1.0) AS score
@@ -127,8 +142,7 @@ public sealed partial class SqliteDossierStore
               AND ($outlet IS NULL OR d.outlet = $outlet)
               AND ($from IS NULL OR d.published >= $from)
               AND ($to IS NULL OR d.published <= $to)
-              AND ($entity IS NULL OR EXISTS (SELECT 1 FROM annotations a
-                    WHERE a.layer = 'entities' AND a.data ->> 'entity_id' = $entity AND a.document_id = d.id))
+              {{(filter.EntityId is null ? "" : "AND d.id IN (SELECT a.document_id FROM annotations a WHERE a.layer = 'entities' AND a.data ->> 'entity_id' = $entity)")}}
             ORDER BY score
             LIMIT $limit;
             """;

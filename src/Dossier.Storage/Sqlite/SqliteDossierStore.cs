@@ -117,7 +117,7 @@ public sealed partial class SqliteDossierStore : IDossierStore, IDossierQueries
     public async Task<Document?> LoadDocumentAsync(string documentId, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        var found = await DocumentReader.ReadAsync(connection, documentId, cancellationToken);
+        var found = await DocumentReader.ReadAsync(connection, [documentId], cancellationToken);
         return found.Count == 0 ? null : found[0];
     }
 

@@ -69,7 +69,7 @@ internal static class SitePages
         var derived = await data.DerivedAsync();
         if (!derived.StoriesById.TryGetValue(id, out var summary)) return NotFound($"No story has the id “{id}”.");
         var story = summary.Story;
-        var documents = await data.DocumentsAsync(story.DocumentIds, cancellationToken);
+        var documents = await data.Store.LoadDocumentsAsync(story.DocumentIds, cancellationToken);
         var ids = documents.Select(d => d.Id).ToHashSet();
         var corpus = derived.Corpus with
         {

@@ -37,6 +37,15 @@ public sealed class QueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Documents_load_by_ids_with_their_layers()
+    {
+        var loaded = await _store.LoadDocumentsAsync([SampleCorpus.Wire().Id, "missing", SampleCorpus.Gazette().Id]);
+        Assert.Equal([SampleCorpus.Gazette().Id, SampleCorpus.Wire().Id], loaded.Select(d => d.Id));
+        Assert.Equal(SampleCorpus.Gazette().Layer(Layers.Quotes).ToArray(), loaded[0].Layer(Layers.Quotes).ToArray());
+        Assert.Empty(await _store.LoadDocumentsAsync([]));
+    }
+
+    [Fact]
     public async Task Derived_results_load_without_documents()
     {
         var derived = await _store.LoadDerivedAsync();
