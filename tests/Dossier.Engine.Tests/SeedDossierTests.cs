@@ -1,4 +1,5 @@
 using Dossier.Core.Model;
+using Corpus = Dossier.Core.Model.Corpus;
 using Dossier.Testing;
 
 namespace Dossier.Engine.Tests;

@@ -7,7 +7,7 @@ namespace Dossier.Cli.Commands;
 public static class TrainCommand
 {
     /// <summary>The passes the committed model was trained with (see Resources/ner/README.md).</summary>
-    private const int DefaultNerEpochs = 10;
+    private const int DefaultNerEpochs = 14;
 
     public static Command Create()
     {
