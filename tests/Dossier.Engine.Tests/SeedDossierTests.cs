@@ -1,5 +1,4 @@
 using Dossier.Core.Model;
-using Corpus = Dossier.Core.Model.Corpus;
 using Dossier.Testing;
 
 namespace Dossier.Engine.Tests;
@@ -10,7 +9,7 @@ namespace Dossier.Engine.Tests;
 /// </summary>
 public sealed class SeedDossierTests(SeedDossierFixture seeds) : IClassFixture<SeedDossierFixture>
 {
-    private Corpus Corpus => seeds.Result.Corpus;
+    private Core.Model.Corpus Corpus => seeds.Result.Corpus;
 
     private Document Seed(string prefix) => Corpus.Documents.Single(d => Path.GetFileName(d.Source).StartsWith(prefix, StringComparison.Ordinal));
 
