@@ -1,0 +1,40 @@
+using Dossier.Language.Actors;
+using Dossier.Testing;
+
+namespace Dossier.Language.Tests.Actors;
+
+public class GazetteerBuilderTests
+{
+    [Fact]
+    public void Rebuilding_from_the_shared_gazetteers_reproduces_the_committed_resources()
+    {
+        var output = Directory.CreateTempSubdirectory("gazetteer");
+        try
+        {
+            var summary = GazetteerBuilder.Build(SharedData.Path("data", "gazetteers"), output.FullName);
+            Assert.Equal(250, summary.Countries);
+            var committed = Path.Combine(SharedData.RepositoryRoot, "src", "Dossier.Language", "Resources", "actors");
+            foreach (var file in new[] { "countries.tsv", "cities.tsv", "leaders.tsv" })
+                Assert.True(File.ReadAllText(Path.Combine(committed, file)) == File.ReadAllText(Path.Combine(output.FullName, file)), $"{file} differs from a rebuild");
+            var rebuilt = ActorGazetteer.Load(output.FullName);
+            Assert.Equal("UKR", rebuilt.ByDemonym("Ukrainians")?.Iso3);
+            Assert.Equal("USA", rebuilt.ByName("U.S.")?.Iso3);
+            Assert.True(rebuilt.CityByName("Kyiv")?.Capital);
+            Assert.Contains(rebuilt.LeadersNamed("Vladimir Putin"), l => l.Wikidata == "Q7747");
+        }
+        finally
+        {
+            output.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Names_fold_accents_case_and_possessives()
+    {
+        Assert.Equal("jose alvarez", Names.Key("José Álvarez"));
+        Assert.Equal("zelenskyy", Names.Key(Names.StripPossessive("Zelenskyy’s")));
+        Assert.Equal("donald-trump", Names.ParsePerson("Donald J. Trump")!.Id);
+        Assert.Equal("von der Leyen", Names.ParsePerson("Ursula von der Leyen")!.Surname);
+        Assert.Null(Names.ParsePerson("  "));
+    }
+}
