@@ -52,7 +52,8 @@ internal static partial class IndirectSpeech
         if (cue.Lemma == "according to") return AccordingTo(view, sentence, end, cue);
 
         var subject = QuoteExtractor.NearestSubject(view, new TextSpan(sentence.Start, cue.Span.Start), cue.Span.Start);
-        var after = new TextSpan(cue.Span.End, end);
+        // When the cue ends the sentence nothing follows it (only the trailing pattern can apply).
+        var after = new TextSpan(cue.Span.End, Math.Max(cue.Span.End, end));
 
         // "X said (on Monday) that …"
         var that = ThatRegex().Match(after.Of(text));
@@ -102,7 +103,7 @@ internal static partial class IndirectSpeech
         if (string.IsNullOrWhiteSpace(lead) || lead.Trim().Length <= 3)
         {
             // "According to X, …"
-            var comma = text.IndexOf(',', cue.Span.End, end - cue.Span.End);
+            var comma = end > cue.Span.End ? text.IndexOf(',', cue.Span.End, end - cue.Span.End) : -1;
             if (comma < 0) return null;
             var source = SpeakerCandidates.In(view, new TextSpan(cue.Span.End, comma)).FirstOrDefault();
             var start = SkipSpace(text, comma + 1, end);
@@ -134,15 +135,26 @@ internal static partial class IndirectSpeech
     {
         var text = view.Text;
         var rest = after.Of(text);
-        var m = ComplementRegex().Match(rest);
+        Match m;
+        try
+        {
+            m = ComplementRegex().Match(rest);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return -1; // pathological input: report nothing rather than stall the document
+        }
         if (!m.Success) return -1;
         if (cue.Lemma == "tell" && !m.Groups["addressee"].Success) return -1;
         var start = after.Start + m.Groups["start"].Index;
         return view.InsideQuote(start) ? -1 : start;
     }
 
-    [GeneratedRegex(@"^\s*(?:(?<addressee>(?:the\s+)?(?:reporters|journalists|the\s+press|lawmakers|supporters|[A-Z][\p{L}.’'-]*(?:\s+[A-Z][\p{L}.’'-]*){0,3}|him|her|them|us|me))\s+)?(?:(?:on|in|at|during|late|early|last|this)\s+(?:\w+\s+){0,3}?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|night|morning|evening|statement|interview|post|briefing|conference|speech|address)\s*,?\s+)?(?<start>(?:he|she|it|they|we|I|you|there|the|a|an|this|these|those|his|her|their|its|our|no|some|all|both|any|every|[A-Z][\p{L}’'-]*|\d[\d,.]*)\b)")]
-    private static partial Regex ComplementRegex();
+    // Interpreted on purpose: the source-generated form of this pattern (lazy loop inside an optional group) did not
+    // terminate on some inputs (e.g. " on according to the president") with the .NET 10 generator.
+    private static readonly Regex Complement = new(@"^\s*(?:(?<addressee>(?:the\s+)?(?:reporters|journalists|the\s+press|lawmakers|supporters|[A-Z][\p{L}.’'-]*(?:\s+[A-Z][\p{L}.’'-]*){0,3}|him|her|them|us|me))\s+)?(?:(?:on|in|at|during|late|early|last|this)\s+(?:\w+\s+){0,3}?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|night|morning|evening|statement|interview|post|briefing|conference|speech|address)\s*,?\s+)?(?<start>(?:he|she|it|they|we|I|you|there|the|a|an|this|these|those|his|her|their|its|our|no|some|all|both|any|every|[A-Z][\p{L}’'-]*|\d[\d,.]*)\b)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    private static Regex ComplementRegex() => Complement;
 
     /// <summary>The sentence end without trailing spaces and its final period.</summary>
     private static int TrimEnd(string text, int start, int end)

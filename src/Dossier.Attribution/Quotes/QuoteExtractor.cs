@@ -46,7 +46,7 @@ public static partial class QuoteExtractor
             // title-cased headline, where every quoted phrase looks like a name.
             if (adjacent is null && !sentenceLike && IsTitleLike(inner) && !IsHeadline(view, q)) continue;
             var kind = adjacent is not null || sentenceLike ? QuoteKind.Direct : QuoteKind.Partial;
-            var attribution = adjacent ?? (kind == QuoteKind.Partial ? SentenceCue(view, q) : null);
+            var attribution = adjacent ?? SentenceCue(view, q);
             Quote quote;
             if (attribution is not null)
             {
@@ -162,9 +162,9 @@ public static partial class QuoteExtractor
         }
         if (endsWithColon)
         {
-            // "Peskov: “…”" — a speaker directly before a colon.
+            // "Peskov: “…”", "Peskov’s answer:" — the speaker nearest before a colon that opens the quotation.
             var colon = start + region.Of(text).LastIndexOf(':');
-            var candidate = SpeakerCandidates.In(view, new TextSpan(start, colon)).LastOrDefault(c => c.Span.End >= colon - 1);
+            var candidate = SpeakerCandidates.In(view, new TextSpan(start, colon)).LastOrDefault();
             if (candidate is not null)
                 return new Attribution(new CueMatch(new TextSpan(colon, colon + 1), ":", ":"), candidate, region);
         }

@@ -90,6 +90,24 @@ public static partial class SpeechCues
         "remark: remarked remarks",
         "observe: observed observes",
         "go on: went on goes on",
+        "interrupt: interrupted interrupts",
+        "wonder: wondered wonders",
+        "demand: demanded demands",
+        "counter: countered counters",
+        "retort: retorted retorts",
+        "scoff: scoffed scoffs",
+        "lament: lamented laments",
+        "mock: mocked mocks",
+        "tout: touted touts",
+        "quote: quoted quotes",
+        "recount: recounted recounts",
+        "put it: put it",
+        "read: reads read",
+        "chant: chanted chants",
+        "cry: cried cries",
+        "yell: yelled yells",
+        "whisper: whispered whispers",
+        "summarize: summarized summarised",
     ];
 
     private static readonly FrozenDictionary<string, string> FormToLemma = BuildForms();
@@ -118,7 +136,7 @@ public static partial class SpeechCues
         for (var k = 0; k + 1 < words.Length; k += 2) yield return words[k] + " " + words[k + 1];
     }
 
-    [GeneratedRegex(@"\b(?:according\s+to|(?:point(?:ed|s)?|made|makes)\s+(?:out|clear)|(?:went|goes)\s+on)\b|\b\p{L}+\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:according\s+to|(?:point(?:ed|s)?|made|makes)\s+(?:out|clear)|(?:went|goes)\s+on|put\s+it)\b|\b\p{L}+\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex WordRegex();
 
     /// <summary>All cues inside <paramref name="span"/>, left to right.</summary>

@@ -7,7 +7,7 @@ public enum CandidateKind
 {
     /// <summary>A named entity mention (a person, organisation, state or its metonym such as "the Kremlin").</summary>
     Entity,
-    /// <summary>he, she, they.</summary>
+    /// <summary>he, she, they; I and we (outside quotations: the writer of an opinion piece or first-person report).</summary>
     Pronoun,
     /// <summary>"the president", "his administration", "the foreign minister".</summary>
     Description,
@@ -35,7 +35,7 @@ public static partial class SpeakerCandidates
     [GeneratedRegex(@"\b(?:(?:[Aa]n?|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Aa]nother|[Tt]he|[Oo]ne|[Mm]ost)\s+)?(?:(?:senior|top|high-ranking|U\.S\.|US|[A-Z][a-z]+|administration|government|military|intelligence|diplomatic|defen[cs]e|unnamed|anonymous|informed|knowledgeable|local|Western|European|American|Russian|Ukrainian|campaign|party|other)\s+){0,3}(?:sources?|officials?|diplomats?|people|persons?|insiders?|aides?|analysts?|experts?|observers?|critics?|residents?|witnesses?)\b(?:\s+(?:familiar|close|with\s+knowledge|briefed|speaking)\b[^,.;:“”""]*)?", RegexOptions.CultureInvariant)]
     private static partial Regex UnnamedRegex();
 
-    [GeneratedRegex(@"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PronounRegex();
 
     /// <summary>Candidates inside <paramref name="span"/> (outside quotations), left to right; an entity wins over a

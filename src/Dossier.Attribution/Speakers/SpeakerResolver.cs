@@ -44,6 +44,9 @@ public sealed partial class SpeakerResolver
         {
             case CandidateKind.Entity when candidate.Entity is not null:
                 return new Speaker(FullName(candidate.Entity), candidate.Entity.EntityId, candidate.Span);
+            case CandidateKind.Pronoun when candidate.Text is "I" or "we" or "We":
+                // The writer speaks: there is no actor to resolve to.
+                return new Speaker(candidate.Text, null, candidate.Span);
             case CandidateKind.Pronoun:
             {
                 var antecedent = candidate.Text.Equals("they", StringComparison.OrdinalIgnoreCase)

@@ -331,3 +331,22 @@ public class QuotePipelineTests
         Assert.Equal("quotes", pipeline.DocumentStages[^1].Name);
     }
 }
+
+public class QuoteRobustnessTests
+{
+    /// <summary>Random mixes of cue words, names, quotation marks and punctuation never make the stage throw.</summary>
+    [Fact]
+    public void Random_cue_soup_never_throws_and_spans_stay_inside_the_text()
+    {
+        string[] pieces = ["said", "told", "reporters", "according to", "put it", "Okafor", "he", "that", ".", ",", ":", "“", "”",
+            "\"", "'", "’", "«", "»", "\n", "\n\n", " ", "the president", "officials", "wrote on X", "?", "!", ";", "—"];
+        var random = new Random(20250304);
+        for (var n = 0; n < 300; n++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 60)).Select(_ => pieces[random.Next(pieces.Length)] + (random.Next(3) == 0 ? "" : " ")));
+            var doc = HandMadeDocuments.Build(text, HandMadeDocuments.Person("Okafor", "amara-okafor"));
+            var quotes = new QuoteStage().Process(doc, StageContext.Default()).Layer(Layers.Quotes);
+            Assert.All(quotes, q => Assert.True(q.Span.End <= text.Length && q.Span.Start >= 0));
+        }
+    }
+}
