@@ -77,3 +77,31 @@ public sealed class DiscrepancyTests
         Assert.DoesNotContain(Run(a, b), x => x.Kind is DiscrepancyKinds.Number or DiscrepancyKinds.Role or DiscrepancyKinds.Attribution);
     }
 }
+
+public sealed class CorpusRobustnessTests
+{
+    [Fact]
+    public void Every_corpus_stage_survives_empty_junk_and_large_documents()
+    {
+        var sentence = "President Ada Lind backed a plan for 3,000 troops to deploy and keep the peace on March 3, 2025. ";
+        var big = string.Concat(Enumerable.Repeat(sentence, 20000));
+        var docs = new[]
+        {
+            new DocBuilder("big", big).Entity("Ada Lind", "ada-lind").Build(),
+            new Core.Model.Document("empty", "empty", "", new Core.Model.DocumentMetadata()),
+            new Core.Model.Document("junk", "junk", "\0\u0001“““ ” \uFFFD\uD800", new Core.Model.DocumentMetadata()),
+            new DocBuilder("copy", big).Entity("Ada Lind", "ada-lind").Build(),
+        };
+        var context = TestCorpus.Context();
+        var corpus = TestCorpus.Of([.. docs.Select(d => new Positions.StanceStage().Process(d, context))]);
+        foreach (var stage in new Core.Pipeline.ICorpusStage[]
+                 {
+                     new Stories.StoryStage(), new Dates.StoryDateStage(), new Alignment.AlignmentStage(),
+                     new Discrepancies.DiscrepancyStage(), new Positions.PositionStage(),
+                 })
+            corpus = stage.Process(corpus, context);
+        Assert.Empty(context.Diagnostics.Items);
+        Assert.Contains(corpus.Stories, s => s.DocumentIds.SequenceEqual(["big", "copy"]));
+        Assert.Contains(corpus.Positions, p => p.Issue == "peacekeeping");
+    }
+}

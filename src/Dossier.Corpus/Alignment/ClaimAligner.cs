@@ -52,11 +52,11 @@ public static class ClaimAligner
         {
             var words = Words.Tokenize(doc.Text, span.Start, span.End);
             var terms = words.Select(w => Words.ContentTerm(w)).OfType<string>().Where(t => !char.IsDigit(t[0])).ToImmutableHashSet();
-            var actors = entities.Where(e => span.Contains(e.Span)).Select(e => e.EntityId ?? e.Text.ToLowerInvariant()).ToImmutableHashSet();
+            var actors = SpanIndex.Inside(entities, span).Select(e => e.EntityId ?? e.Text.ToLowerInvariant()).ToImmutableHashSet();
             var quoted = quotes.Where(q => q.Kind != QuoteKind.Indirect && q.Span.Overlaps(span))
                 .Sum(q => Math.Min(q.Span.End, span.End) - Math.Max(q.Span.Start, span.Start));
             result.Add(new ClaimSentence(doc, span, terms, actors, NumbersIn(doc, span, words, numbers),
-                [.. times.Where(t => span.Contains(t.Span) && t.Type == TimexType.DATE && t.Value is not null)
+                [.. SpanIndex.Inside(times, span).Where(t => t.Type == TimexType.DATE && t.Value is not null)
                     .Select(t => new DateFact(t.Value!, t.Span, t.Text))],
                 span.Length == 0 ? 0 : Math.Min(1.0, quoted / (double)span.Length)));
         }
@@ -64,10 +64,10 @@ public static class ClaimAligner
     }
 
     /// <summary>Numbers from the numbers layer, else numeric words; each with the word it counts.</summary>
-    private static ImmutableArray<NumberFact> NumbersIn(Document doc, TextSpan span, List<Word> words, IReadOnlyList<NumberMention> layer)
+    private static ImmutableArray<NumberFact> NumbersIn(Document doc, TextSpan span, List<Word> words, ImmutableArray<NumberMention> layer)
     {
         var found = new List<NumberFact>();
-        var inSpan = layer.Where(n => span.Contains(n.Span) && n.Value is not null && n.Kind != NumberKind.Ordinal).ToList();
+        var inSpan = SpanIndex.Inside(layer, span).Where(n => n.Value is not null && n.Kind != NumberKind.Ordinal).ToList();
         if (inSpan.Count > 0)
         {
             foreach (var n in inSpan) found.Add(new NumberFact(n.Value!.Value, CountedAfter(words, n.Span.End), n.Span, n.Text));

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Dossier.Core.Model;
 using Dossier.Core.Pipeline;
 using Dossier.Corpus.Alignment;
-using NodaTime;
 
 namespace Dossier.Corpus.Discrepancies;
 
@@ -28,9 +27,6 @@ public static class DiscrepancyKinds
 /// </summary>
 public sealed class DiscrepancyStage : ICorpusStage
 {
-    /// <summary>Role statements further apart than this are about different times (people change office).</summary>
-    private const int RoleWindowDays = 180;
-
     public string Name => "discrepancies";
     public string Version => "1";
     public IReadOnlyList<string> Requires => [CorpusResults.Stories];
@@ -122,45 +118,46 @@ public sealed class DiscrepancyStage : ICorpusStage
         _ => fact?.ToString() ?? "",
     };
 
-    /// <summary>Titles and roles against the majority of reports (within <see cref="RoleWindowDays"/>) for the same entity.</summary>
+    /// <summary>
+    /// Titles and roles against the majority of the corpus's reports for the same entity. Counted per document (each
+    /// document's first mention of each title), so the cost is linear in the number of mentions.
+    /// </summary>
     private static IEnumerable<Discrepancy> Roles(IEnumerable<Document> documents, Dictionary<string, string> storyOf)
     {
-        var roles = documents.SelectMany(RoleFinder.Find).ToList();
-        foreach (var byEntity in roles.GroupBy(r => r.EntityId, StringComparer.Ordinal))
+        var perDocument = documents.SelectMany(RoleFinder.Find)
+            .GroupBy(r => (r.EntityId, r.Doc.Id, r.Title, r.Past)).Select(g => g.First()).ToList();
+        foreach (var byEntity in perDocument.GroupBy(r => r.EntityId, StringComparer.Ordinal))
         {
             var list = byEntity.ToList();
+            var docsWith = list.GroupBy(r => (r.Title, r.Past)).ToDictionary(g => g.Key, g => g.Select(r => r.Doc.Id).Distinct().Count());
+            var docsWithTitle = list.GroupBy(r => r.Title).ToDictionary(g => g.Key, g => g.Select(r => r.Doc.Id).Distinct().Count());
+            var allDocs = list.Select(r => r.Doc.Id).Distinct().Count();
             foreach (var r in list)
             {
                 if (!storyOf.TryGetValue(r.Doc.Id, out var story)) continue;
-                var peers = list.Where(o => o.Doc.Id != r.Doc.Id && Near(o.Doc, r.Doc)).ToList();
-                var peerDocs = peers.Select(o => o.Doc.Id).Distinct().Count();
-                if (peerDocs < 2) continue;
+                var otherDocs = allDocs - 1;
+                if (otherDocs < 2) continue;
                 var name = r.Doc.Text[r.Span.Start..r.Span.End];
                 // Same title, other tense: "former president" where most reports say "president" (or the reverse).
-                var sameTitle = peers.Where(o => o.Title == r.Title).ToList();
-                var contrary = sameTitle.Where(o => o.Past != r.Past).Select(o => o.Doc.Id).Distinct().Count();
-                var agreeing = sameTitle.Where(o => o.Past == r.Past).Select(o => o.Doc.Id).Distinct().Count();
+                var contrary = docsWith.GetValueOrDefault((r.Title, !r.Past));
+                var agreeing = docsWith.GetValueOrDefault((r.Title, r.Past)) - 1;
                 if (contrary >= 2 && contrary > agreeing)
                 {
                     yield return new Discrepancy(story, r.Doc.Id, DiscrepancyKinds.Role, name, r.Span.Start, r.Span.End,
                         r.Past
-                            ? $"{OutletOf(r.Doc)} calls {byEntity.Key} a former {r.Title}, while {contrary} other report(s) of the time call them the sitting {r.Title}."
-                            : $"{OutletOf(r.Doc)} calls {byEntity.Key} {r.Title}, while {contrary} other report(s) of the time call them a former {r.Title}.");
+                            ? $"{OutletOf(r.Doc)} calls {byEntity.Key} a former {r.Title}, while {contrary} other report(s) call them the sitting {r.Title}."
+                            : $"{OutletOf(r.Doc)} calls {byEntity.Key} {r.Title}, while {contrary} other report(s) call them a former {r.Title}.");
                     continue;
                 }
-                // Another title altogether, when the other reports agree on one.
-                var others = peers.Where(o => o.Title != r.Title).GroupBy(o => o.Title)
-                    .Select(g => (Title: g.Key, Docs: g.Select(o => o.Doc.Id).Distinct().Count())).OrderByDescending(g => g.Docs).ToList();
-                if (others.Count > 0 && others[0].Docs >= 2 && !peers.Any(o => o.Title == r.Title) && others[0].Docs * 2 > peerDocs)
+                // Another title altogether, when the other reports agree on one and none uses this one.
+                if (docsWithTitle[r.Title] > 1) continue;
+                var top = docsWithTitle.Where(t => t.Key != r.Title).OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).FirstOrDefault();
+                if (top.Key is not null && top.Value >= 2 && top.Value * 2 > otherDocs)
                     yield return new Discrepancy(story, r.Doc.Id, DiscrepancyKinds.Title, name, r.Span.Start, r.Span.End,
-                        $"{OutletOf(r.Doc)} calls {byEntity.Key} {r.Title}; {others[0].Docs} other report(s) of the time call them {others[0].Title}.");
+                        $"{OutletOf(r.Doc)} calls {byEntity.Key} {r.Title}; {top.Value} other report(s) call them {top.Key}.");
             }
         }
     }
-
-    private static bool Near(Document a, Document b) =>
-        a.Metadata.Published is not { } x || b.Metadata.Published is not { } y ||
-        Math.Abs(Period.Between(x, y, PeriodUnits.Days).Days) <= RoleWindowDays;
 
     private static IEnumerable<Discrepancy> Attributions(string story, QuoteGroup group)
     {

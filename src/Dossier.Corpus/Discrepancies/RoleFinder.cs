@@ -41,7 +41,7 @@ public static class RoleFinder
         foreach (var e in doc.Layer(Layers.Entities))
         {
             if (e.Label != EntityLabel.PER) continue;
-            var sentence = sentences.FirstOrDefault(s => s.Contains(e.Span.Start));
+            var sentence = SpanIndex.Containing(sentences, e.Span.Start) ?? default;
             var from = Math.Max(sentence.IsEmpty ? 0 : sentence.Start, e.Span.Start - 80);
             var words = Words.Tokenize(doc.Text, from, e.Span.End);
             // Walk back from the name over title words, capitalised qualifiers ("U.S.", "Russian") and "of".

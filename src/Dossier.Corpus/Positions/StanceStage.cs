@@ -29,7 +29,7 @@ public sealed partial class StanceStage(Taxonomy? taxonomy = null) : IDocumentSt
     public IReadOnlyList<StanceMention> Find(Document doc)
     {
         var text = doc.Text;
-        var actors = doc.Layer(Layers.Entities).Where(e => e.Span.Length > 0).ToList();
+        var actors = doc.Layer(Layers.Entities);
         var quotes = doc.Layer(Layers.Quotes);
         var published = TextUnits.Iso(doc.Metadata.Published);
         var results = new List<StanceMention>();
@@ -39,6 +39,7 @@ public sealed partial class StanceStage(Taxonomy? taxonomy = null) : IDocumentSt
         foreach (var sentence in TextUnits.Sentences(doc))
         {
             var issues = _taxonomy.Find(text, sentence.Start, sentence.End).ToList();
+            var sentenceActors = SpanIndex.Inside(actors, sentence).Where(e => e.Span.Length > 0).ToList();
             // A sentence naming no issue may continue the previous one's, when that was a single issue.
             var context = issues.Count > 0 ? issues.Select(m => m.Issue).Distinct().ToList() : previousIssues;
             var date = SentenceDate(doc, sentence, published);
@@ -46,7 +47,7 @@ public sealed partial class StanceStage(Taxonomy? taxonomy = null) : IDocumentSt
             foreach (var clause in Clauses(text, sentence))
             {
                 var clauseIssues = issues.Where(m => clause.Contains(m.Span)).ToList();
-                var clauseActors = actors.Where(a => clause.Contains(a.Span) && !issues.Any(m => m.Span.Contains(a.Span))).ToList();
+                var clauseActors = sentenceActors.Where(a => clause.Contains(a.Span) && !issues.Any(m => m.Span.Contains(a.Span))).ToList();
                 var cues = StanceCues.Find(text, clause.Start, clause.End);
                 if (cues.Count == 0 && previousCue is { } elided && clauseActors.Count > 0 && HasNegation(text, clause.Start, clause.End))
                 {
@@ -193,7 +194,7 @@ public sealed partial class StanceStage(Taxonomy? taxonomy = null) : IDocumentSt
     /// document's publication date.</summary>
     private static string? SentenceDate(Document doc, TextSpan sentence, string? published)
     {
-        var stated = doc.Layer(Layers.Times).Where(t => sentence.Contains(t.Span) && t.Type == TimexType.DATE)
+        var stated = SpanIndex.Inside(doc.Layer(Layers.Times), sentence).Where(t => t.Type == TimexType.DATE)
             .Select(t => TextDates.ParseIso(t.Value)).OfType<NodaTime.LocalDate>()
             .Where(d => doc.Metadata.Published is null || d <= doc.Metadata.Published).ToList();
         return stated.Count > 0 ? TextUnits.Iso(stated.Max()) : published;
