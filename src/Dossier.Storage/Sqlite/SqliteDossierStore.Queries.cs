@@ -83,7 +83,8 @@ public sealed partial class SqliteDossierStore
         // walking all documents in date order instead), then sorted; without one, the date-ordered walk can stop early.
         command.CommandText = $"""
             WITH hits AS {(speakerEntityId is null ? "NOT MATERIALIZED" : "MATERIALIZED")} (
-                SELECT a.document_id, a.seq, a.start, a."end", a.data FROM annotations a
+                SELECT a.document_id, a.seq, a.start, a."end", a.data
+                FROM annotations a {(speakerEntityId is null ? "" : "INDEXED BY annotations_speaker")}
                 WHERE a.layer = 'quotes'
                   {(speakerEntityId is null ? "" : "AND a.data -> 'speaker' ->> 'entity_id' = $speaker")}
                   AND ($text IS NULL OR instr(lower(a.data ->> 'text'), lower($text)) > 0))
@@ -103,12 +104,21 @@ public sealed partial class SqliteDossierStore
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        // As for quotes: index first for one entity, date-ordered walk otherwise.
+        // As for quotes: index first for one entity, date-ordered walk otherwise. Source and target are two lookups
+        // joined by UNION: SQLite answers an OR of the two expressions by scanning every event. Without statistics the
+        // planner may prefer the plain layer index, so the expression indexes are named.
+        const string columns = """a.document_id, a.seq, a.start, a."end", a.data""";
+        var matching = entityId is null
+            ? $"SELECT {columns} FROM annotations a WHERE a.layer = 'events'"
+            : $"""
+              SELECT {columns} FROM annotations a INDEXED BY annotations_event_source
+              WHERE a.layer = 'events' AND a.data -> 'source' ->> 'entity_id' = $entity
+              UNION
+              SELECT {columns} FROM annotations a INDEXED BY annotations_event_target
+              WHERE a.layer = 'events' AND a.data -> 'target' ->> 'entity_id' = $entity
+              """;
         command.CommandText = $"""
-            WITH hits AS {(entityId is null ? "NOT MATERIALIZED" : "MATERIALIZED")} (
-                SELECT a.document_id, a.seq, a.start, a."end", a.data FROM annotations a
-                WHERE a.layer = 'events'
-                  {(entityId is null ? "" : "AND (a.data -> 'source' ->> 'entity_id' = $entity OR a.data -> 'target' ->> 'entity_id' = $entity)")})
+            WITH hits AS {(entityId is null ? "NOT MATERIALIZED" : "MATERIALIZED")} ({matching})
             SELECT {SummaryColumns}, a.start, a."end", a.data, d.text
             FROM hits a JOIN documents d ON d.id = a.document_id
             ORDER BY d.published DESC NULLS LAST, d.pk DESC, a.seq
@@ -142,7 +152,7 @@ public sealed partial class SqliteDossierStore
               AND ($outlet IS NULL OR d.outlet = $outlet)
               AND ($from IS NULL OR d.published >= $from)
               AND ($to IS NULL OR d.published <= $to)
-              {{(filter.EntityId is null ? "" : "AND d.id IN (SELECT a.document_id FROM annotations a WHERE a.layer = 'entities' AND a.data ->> 'entity_id' = $entity)")}}
+              {{(filter.EntityId is null ? "" : "AND d.id IN (SELECT a.document_id FROM annotations a INDEXED BY annotations_entity WHERE a.layer = 'entities' AND a.data ->> 'entity_id' = $entity)")}}
             ORDER BY score
             LIMIT $limit;
             """;

@@ -249,7 +249,7 @@ internal static class SitePages
             To = IsoDate(request.Query["to"]),
             EntityId = Bounded(request.Query["entity"]),
         };
-        var hits = q is null ? [] : await data.Store.SearchAsync(q, filter, 100, cancellationToken);
+        var hits = q is null ? [] : await data.Store.SearchAsync(q, filter, PageSize, cancellationToken);
         var outlets = (await data.DerivedAsync()).Coverage.Select(c => c.Outlet).Distinct().Order().ToList();
         return Page(q is null ? "Search" : $"Search: {q}", output =>
         {
@@ -265,7 +265,7 @@ internal static class SitePages
             output.WriteLine($"<label>Entity id<input name=\"entity\" value=\"{E(filter.EntityId)}\"></label>");
             output.WriteLine("<button type=\"submit\">Search</button></form>");
             if (q is null) return;
-            output.WriteLine($"<p class=\"meta\">{hits.Count} documents</p><ol class=\"hits\">");
+            output.WriteLine($"<p class=\"meta\">{(hits.Count == PageSize ? $"the {PageSize} best matches" : $"{hits.Count} documents")}</p><ol class=\"hits\">");
             foreach (var hit in hits)
             {
                 var snippet = new StringBuilder();
