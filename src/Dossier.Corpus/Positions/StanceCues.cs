@@ -25,7 +25,7 @@ public static partial class StanceCues
     [GeneratedRegex(@"\b(?:reject(?:s|ed|ing)?|oppos(?:e|es|ed|ing)|refus(?:e|es|ed|ing)|rul(?:e|es|ed|ing)\s+out|dismiss(?:es|ed|ing)?|object(?:s|ed|ing)?\s+to|objected|against|veto(?:es|ed|ing)?|block(?:s|ed|ing)?|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|resist(?:s|ed|ing)?|slamm(?:ed|ing)\s+the\s+door\s+on|not\s+budging|unacceptable|red\s+line|fair\s+game|warn(?:s|ed|ing)?\s+against)\b", Options, 2000)]
     private static partial Regex OpposeCue();
 
-    [GeneratedRegex(@"\b(?:must|demand(?:s|ed|ing)?(?:\s+that)?|insist(?:s|ed|ing)?(?:\s+that|\s+on)?|only\s+if|on\s+condition\s+that|provided\s+that|as\s+long\s+as|unless|in\s+return\s+for|in\s+exchange\s+for|condition(?:s|ed)?\s+on|contingent\s+on|hing(?:e|es|ed|ing)\s+on|requir(?:e|es|ed|ing)|would\s+(?:need|have)\s+to)\b", Options, 2000)]
+    [GeneratedRegex(@"\b(?:must|demand(?:s|ing)?\s+(?:that|to)|demanded|insist(?:s|ed|ing)?(?:\s+that|\s+on)?|only\s+if|on\s+condition\s+that|provided\s+that|as\s+long\s+as|unless|in\s+return\s+for|in\s+exchange\s+for|condition(?:s|ed)?\s+on|contingent\s+on|hing(?:e|es|ed|ing)\s+on|requir(?:e|es|ed|ing)|would\s+(?:need|have)\s+to)\b", Options, 2000)]
     private static partial Regex ConditionalCue();
 
     [GeneratedRegex(@"\b(?:undecided|weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|mull(?:s|ed|ing)?|yet\s+to\s+(?:decide|commit|agree|respond)|noncommittal|non-committal|declin(?:e|es|ed|ing)\s+to\s+(?:say|commit|comment)|unclear|reviewing|studying|hesitant|on\s+the\s+fence|no\s+decision|keep(?:s|ing)?\s+(?:its|his|her|their)\s+options\s+open)\b", Options, 2000)]

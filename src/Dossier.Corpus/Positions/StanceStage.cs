@@ -65,7 +65,7 @@ public sealed partial class StanceStage(Taxonomy? taxonomy = null) : IDocumentSt
                     if (holders.Count == 0) continue;
                     var stance = HasNegation(text, Math.Max(clause.Start, cue.Span.Start - 30), cue.Span.Start) ? Negate(cue, text, clause) : cue.Stance;
                     var nextCondition = cues.Where(c => c.Stance == Stance.Conditional && c.Span.Start > cue.Span.Start).Select(c => (int?)c.Span.Start).FirstOrDefault();
-                    foreach (var (issue, issueStance, condition) in IssuesFor(text, cue, stance, clause, clauseIssues, context, nextCondition))
+                    foreach (var (issue, issueStance, condition) in IssuesFor(text, cue, stance, clause, clauseIssues, context, previousIssues, nextCondition))
                         foreach (var holder in holders)
                             Add(results, seen, new StanceMention(sentence, issue.Id, holder, issueStance, date, condition));
                 }
@@ -86,14 +86,18 @@ public sealed partial class StanceStage(Taxonomy? taxonomy = null) : IDocumentSt
     /// issues named inside the condition are what the actor demands: support, or opposition after "bar", "exclude"…
     /// A nested condition ("insists that any truce must freeze…") leaves the inner issue to the inner cue.</summary>
     private static IEnumerable<(Issue, Stance, string?)> IssuesFor(string text, Cue cue, Stance stance, TextSpan clause,
-        List<IssueMatch> clauseIssues, IReadOnlyList<Issue> context, int? nextCondition)
+        List<IssueMatch> clauseIssues, IReadOnlyList<Issue> context, IReadOnlyList<Issue> previous, int? nextCondition)
     {
         if (stance == Stance.Conditional)
         {
             if (nextCondition is not null) yield break;
-            var condition = text[cue.Span.End..clause.End].Trim().TrimEnd('.', ',', ';', ':', '!', '?', '"', '”', '’').Trim();
+            // The condition runs to the end of its clause or to the next comma or dash (what follows is the report's own).
+            var raw = text[cue.Span.End..clause.End];
+            var stop = raw.IndexOfAny([',', '—', '–', ';']);
+            var condition = (stop > 0 ? raw[..stop] : raw).Trim().TrimEnd('.', ',', ';', ':', '!', '?', '"', '”', '’').Trim();
             var before = clauseIssues.Where(m => m.Span.End <= cue.Span.Start).Select(m => m.Issue).Distinct().ToList();
-            var subject = before.Count > 0 ? before : context;
+            // "Any deal must…": with no issue before the cue, the condition is on the issue of the sentences before.
+            var subject = before.Count > 0 ? before : previous;
             var inside = clauseIssues.Where(m => m.Span.Start >= cue.Span.End).ToList();
             foreach (var issue in subject.Where(i => inside.All(m => m.Issue.Id != i.Id)))
                 yield return (issue, Stance.Conditional, condition.Length > 0 ? condition : null);
@@ -105,7 +109,9 @@ public sealed partial class StanceStage(Taxonomy? taxonomy = null) : IDocumentSt
             }
             yield break;
         }
-        var after = clauseIssues.Where(m => m.Span.Start >= cue.Span.Start).Select(m => m.Issue).Distinct().ToList();
+        // "X will be part of a deal" speaks about X, before the cue; most cues speak about what follows them.
+        var aboutBefore = text[cue.Span.Start..cue.Span.End].StartsWith("part of", StringComparison.OrdinalIgnoreCase);
+        var after = clauseIssues.Where(m => aboutBefore ? m.Span.End <= cue.Span.Start : m.Span.Start >= cue.Span.Start).Select(m => m.Issue).Distinct().ToList();
         var targets = after.Count > 0 ? after : clauseIssues.Select(m => m.Issue).Distinct().ToList();
         if (targets.Count == 0) targets = [.. context];
         foreach (var issue in targets) yield return (issue, stance, null);
@@ -125,7 +131,8 @@ public sealed partial class StanceStage(Taxonomy? taxonomy = null) : IDocumentSt
             var byActors = clauseActors.Where(a => a.Span.Start >= agent.Index && a.Span.Start < agent.Index + agent.Length + 60 && scope.Contains(a.Span)).ToList();
             if (byActors.Count > 0) return [.. byActors.Select(ActorOf).DistinctBy(a => a.EntityId)];
         }
-        var subject = clauseActors.Where(a => a.Span.End <= cue.Span.Start && scope.Contains(a.Span) && cue.Span.Start - a.Span.End <= MaxActorDistance)
+        var subject = clauseActors.Where(a => a.Span.End <= cue.Span.Start && scope.Contains(a.Span) && cue.Span.Start - a.Span.End <= MaxActorDistance &&
+                                              !AfterPreposition(text, a.Span.Start))
             .OrderByDescending(a => a.Span.End).FirstOrDefault();
         if (subject is not null)
         {
@@ -141,6 +148,11 @@ public sealed partial class StanceStage(Taxonomy? taxonomy = null) : IDocumentSt
             return [new ActorRef(speaker.EntityId ?? Slug(speaker.Name), speaker.Name)];
         return [];
     }
+
+    /// <summary>"troops in Ukraine", "a statement from Moscow": a name after a preposition is a place or a source,
+    /// not the subject holding a position.</summary>
+    private static bool AfterPreposition(string text, int start) =>
+        Matches(Preposition(), text[Math.Max(0, start - 12)..start]);
 
     private static bool IsConjunction(string between) => ConjunctionOnly().IsMatch(between);
 
@@ -208,6 +220,9 @@ public sealed partial class StanceStage(Taxonomy? taxonomy = null) : IDocumentSt
 
     [GeneratedRegex(@"^[\s,]*(?:and|&|as\s+well\s+as)[\s,]*(?:the\s+)?$", RegexOptions.IgnoreCase, 2000)]
     private static partial Regex ConjunctionOnly();
+
+    [GeneratedRegex(@"\b(?:in|into|from|at|on|to|for|against|with|across|inside|near|of)\s+(?:the\s+)?$", RegexOptions.IgnoreCase, 2000)]
+    private static partial Regex Preposition();
 
     [GeneratedRegex(@"\b(?:by)\b", RegexOptions.IgnoreCase, 2000)]
     private static partial Regex PassiveAgent();
