@@ -113,7 +113,7 @@ public sealed partial class ActorStage(ActorGazetteer gazetteer) : IDocumentStag
         foreach (var (m, nameSpan, _, id) in resolved)
         {
             mentions.Add(m with { Type = EntityTypes.Person, EntityId = id });
-            if (TitleFor(text, nameSpan, m.Span, others) is { } title)
+            if ((TitleFor(text, nameSpan, m.Span, others) ?? AppositiveTitle(text, m.Span, others)) is { } title)
                 mentions.Add(new EntityMention(title.Span, title.Title, EntityLabel.MISC, EntityTypes.Title, id));
         }
         return document.With(Layers.Entities, mentions, StageName, Version);
@@ -145,6 +145,29 @@ public sealed partial class ActorStage(ActorGazetteer gazetteer) : IDocumentStag
         if (start >= title.Span.End) return null;
         var span = new TextSpan(start, title.Span.End);
         return span == title.Span ? title : new TitleMatch(span, span.Of(text));
+    }
+
+    /// <summary>
+    /// A title in apposition after the name: "Sergei Lavrov, Russia's foreign minister, said" or "Marco Rubio, the
+    /// secretary of state,". The appositive must be only a title, optionally after "the" and a nationality, and end at
+    /// a comma, a full stop or a dash, so a relative clause or a list of names is never read as a role.
+    /// </summary>
+    private static TitleMatch? AppositiveTitle(string text, TextSpan mentionSpan, TextSpan[] sortedSpans)
+    {
+        var i = mentionSpan.End;
+        if (i + 2 >= text.Length || text[i] != ',' || text[i + 1] != ' ') return null;
+        var start = i + 2;
+        var end = start;
+        while (end < text.Length && end - start < 80 && text[end] is not (',' or '.' or ';' or '—' or '–' or '(' or '\n')) end++;
+        if (end >= text.Length || end - start >= 80 || text[end] is '(' or '\n') return null;
+        if (Titles.Before(text, end) is not { } title) return null;
+        // What precedes the title inside the appositive may only be "the", "a", a nationality or a country's possessive.
+        var lead = text[start..title.Span.Start].Trim();
+        var index = Array.BinarySearch(sortedSpans, new TextSpan(start, int.MaxValue)); // sorts before every span starting at start
+        var entityAtStart = (index < 0 ? ~index : index) is var k && k < sortedSpans.Length && sortedSpans[k].Start == start ? sortedSpans[k] : (TextSpan?)null;
+        var leadOk = lead.Length == 0 || lead is "the" or "The" or "a" or "an"
+            || entityAtStart is { } e && e.End <= title.Span.Start && text[e.End..title.Span.Start].Trim() is "" or "'s" or "’s";
+        return leadOk ? title : null;
     }
 
     /// <summary>The name part of a PER mention, without a leading title or honorific the tagger included.</summary>

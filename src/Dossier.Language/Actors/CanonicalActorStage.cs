@@ -122,7 +122,7 @@ public sealed class CanonicalActorStage(ActorGazetteer gazetteer) : ICorpusStage
         {
             var before = doc.Layer(Layers.Entities).LastOrDefault(m =>
                 m.Type is EntityTypes.Norp or EntityTypes.Gpe && m.EntityId is { Length: 3 } && m.Span.End <= title.Span.Start &&
-                title.Span.Start - m.Span.End <= 1);
+                doc.Text[m.Span.End..title.Span.Start] is " " or "" or "'s " or "’s ");
             if (before?.EntityId is { } iso3 && iso3.All(char.IsUpper)) found.Add(iso3);
         }
         return found.Count == 1 ? found.Min : null;

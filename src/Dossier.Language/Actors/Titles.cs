@@ -89,7 +89,8 @@ public static class Titles
         var i = Math.Min(position, text.Length) - 1;
         while (result.Count < max && i >= 0)
         {
-            if (text[i] != ' ') break;
+            // Words are separated by spaces; the first may end right at the position (an appositive ending at a comma).
+            if (text[i] != ' ' && result.Count > 0) break;
             while (i >= 0 && text[i] == ' ') i--;
             var end = i + 1;
             while (i >= 0 && (char.IsLetterOrDigit(text[i]) || text[i] is '.' or '-' or '\'' or '’')) i--;

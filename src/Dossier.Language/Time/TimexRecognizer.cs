@@ -11,11 +11,84 @@ namespace Dossier.Language.Time;
 /// DURATION and SET expressions; relative ones are resolved against the document creation time (DCT), weekdays and
 /// bare months by the tense of their sentence. Without a DCT, values stay underspecified (XXXX-WXX-1) and
 /// <see cref="TimeExpression.Anchor"/> records how to resolve them ("DCT-P1W", "DCT&lt;1" = the previous Monday).
-/// Every pattern runs with the non-backtracking engine, so time stays linear in the text length.
+/// Patterns are source-generated and have no nested unbounded repetition, so each start position does bounded work
+/// and time stays linear in the text length.
 /// </summary>
-public static class TimexRecognizer
+public static partial class TimexRecognizer
 {
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+    [GeneratedRegex(@"\b(?<y>\d{4})-(?<m>\d\d)-(?<d>\d\d)\b", Options)]
+    private static partial Regex Rule1();
+
+    [GeneratedRegex(@"\b(?:(?<wd>" + WeekdayNames + @"),?\s+)?(?<mon>" + MonthNames + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<y>\d{4})\b)?", Options)]
+    private static partial Regex Rule2();
+
+    [GeneratedRegex(@"\b(?:(?<wd>" + WeekdayNames + @"),?\s+)?(?:the\s+)?(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>" + MonthNames + @")\b\.?(?:,?\s+(?<y>\d{4})\b)?", Options)]
+    private static partial Regex Rule3();
+
+    [GeneratedRegex(@"\b(?:(?<mod>early|late|mid)[\s-]+)?(?<mon>" + MonthNames + @")\.?,?\s+(?<y>\d{4})\b", Options)]
+    private static partial Regex Rule4();
+
+    [GeneratedRegex(@"\b(?<cue>in|since|until|till|by|through|during|from|to|before|after|between|and|or|of|last|next|this|early|late|mid|mid-|end of|beginning of|start of)\s+(?:early\s+|late\s+|mid-?)?(?<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept\.|oct\.|nov\.|dec\.)", Options)]
+    private static partial Regex Rule5();
+
+    [GeneratedRegex(@"\b(?<mon>" + MonthNames + @")\.?\s+\d{1,2}\s*[-–]\s*(?<d>\d{1,2})\b", Options)]
+    private static partial Regex Rule6();
+
+    [GeneratedRegex(@"\b(?:(?<rel>last|next|this|previous|this\s+coming|the\s+previous|the\s+following)\s+)?(?:(?<mod>late|early)\s+)?(?<wd>" + WeekdayNames + @")(?<pl>s)?\b(?:\s+(?<part>morning|afternoon|evening|night))?", Options)]
+    private static partial Regex Rule7();
+
+    [GeneratedRegex(@"\b(?:the\s+day\s+(?<dir>before|after)\s+(?<base>yesterday|tomorrow)|(?<w>today|yesterday|tomorrow|tonight|overnight))\b", Options)]
+    private static partial Regex Rule8();
+
+    [GeneratedRegex(@"\b(?<rel>this|yesterday|tomorrow|last|early\s+this|late\s+last|earlier\s+this)\s+(?<part>morning|afternoon|evening|night)\b", Options)]
+    private static partial Regex Rule9();
+
+    [GeneratedRegex(@"\b(?:(?<pre>earlier|later|early|late)\s+)?(?<rel>last|this|next|coming|previous|current|following|past)\s+(?<unit>week|weekend|month|year|quarter|decade|century)\b", Options)]
+    private static partial Regex Rule10();
+
+    [GeneratedRegex(@"\b(?:the\s+)?(?:past|last|next|coming|previous|first|final)\s+(?<n>" + Number + @")\s+(?<unit>" + Units + @")\b", Options)]
+    private static partial Regex Rule11();
+
+    [GeneratedRegex(@"\bthe\s+(?:past|last|previous)\s+(?<unit>week|month|year|decade|century|day|hour)\b", Options)]
+    private static partial Regex Rule12();
+
+    [GeneratedRegex(@"\b(?<n>" + Number + @")\s+(?<unit>" + Units + @")\s+(?<dir>ago|earlier|before|later|from now|hence)\b", Options)]
+    private static partial Regex Rule13();
+
+    [GeneratedRegex(@"\b(?:(?<the>the)\s+)?(?<n>" + Number + @")(?<sep>[\s-]+)(?<unit>" + Units + @")(?:[\s-]+(?<age>old|long))?\b", Options)]
+    private static partial Regex Rule14();
+
+    [GeneratedRegex(@"\b(?:(?<q>several|a\s+few|few|many|some|recent|coming)\s+)?(?<unit>seconds|minutes|hours|days|weeks|months|years|decades)\b", Options)]
+    private static partial Regex Rule15();
+
+    [GeneratedRegex(@"\b(?<fy>fiscal\s+(?:year\s+)?)?(?<y>(?:1[89]|20)\d\d)\b(?!\s*(?:%|percent|troops|people|soldiers|men|women|dollars|euros|tons|tonnes|km|miles|barrels|shares|jobs|units|cars|homes|votes|seats))", Options)]
+    private static partial Regex Rule16();
+
+    [GeneratedRegex(@"\b(?:the\s+)?(?:(?<y>(?:1[89]|20)\d)0s|'(?<yy>\d)0s)\b|\b(?:the\s+)?(?<c>\d{1,2})(?:st|nd|rd|th)\s+century\b", Options)]
+    private static partial Regex Rule17();
+
+    [GeneratedRegex(@"\b(?:(?<cue>in|the|during|since|until|by|through|of|this|last|next|past|coming|early|late|mid)\s+)(?:(?<rel>last|this|next|past|coming)\s+)?(?:(?<mod>early|late|mid)[\s-]+)?(?<s>spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(?<y>\d{4})\b)?", Options)]
+    private static partial Regex Rule18();
+
+    [GeneratedRegex(@"\b(?:the\s+)?(?:(?<rel>last|this|next|current|previous)\s+)?(?:fiscal\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?<unit>quarter|half)\b(?:\s+(?:of\s+)?(?:fiscal\s+)?(?<y>\d{4})\b)?|\bQ(?<q>[1-4])\s*(?<y2>\d{4})?\b|\b(?:the\s+)?(?<rel2>last|this|next|current|previous)\s+quarter\b", Options)]
+    private static partial Regex Rule19();
+
+    [GeneratedRegex(@"\b(?:(?<now>now|currently|nowadays|presently|right\s+now|at\s+present|at\s+the\s+moment|these\s+days))|(?<past>the\s+past|recently)|the\s+(?<future>future)\b|(?<future>the\s+near\s+term|the\s+short\s+term)\b", Options)]
+    private static partial Regex Rule20();
+
+    [GeneratedRegex(@"\b(?<h>Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year's\s+(?:Day|Eve)|New\s+Year’s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day)\b(?:,?\s+(?<y>\d{4})\b)?", RegexOptions.CultureInvariant)]
+    private static partial Regex Rule21();
+
+    [GeneratedRegex(@"\bthe\s+(?:(?<which>latest|current|same|year-ago|year-earlier|comparable|prior-year|year-before|fiscal)[\s-]+)?(?<unit>quarter|period)\b|\b(?<which>year-ago|year-earlier)\s+(?<unit>quarter|period)\b", Options)]
+    private static partial Regex Rule22();
+
+    [GeneratedRegex(@"\b(?<h>\d{1,2})(?::(?<mi>\d\d))?\s*(?<ap>a\.m\.|p\.m\.|am|pm)|\b(?<h>\d{1,2}):(?<mi>\d\d)\b|\b(?<word>noon|midnight|midday)\b", Options)]
+    private static partial Regex Rule23();
+
+    [GeneratedRegex(@"\b(?:every|each)\s+(?:(?<n>other|\d+|two|three|four|five|six)\s+)?(?<unit>day|night|week|weekend|month|year|quarter|hour|minute|" + WeekdayNames + @"|morning|evening|summer|winter|spring)s?\b|\b(?<adv>daily|weekly|hourly|nightly)\b|\b(?:once|twice|three\s+times|\d+\s+times)\s+(?:a|per|each|every)\s+(?<unit2>day|week|month|year)\b", Options)]
+    private static partial Regex Rule24();
+
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     private const string MonthNames = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
     private const string WeekdayNames = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
@@ -36,53 +109,53 @@ public static class TimexRecognizer
     private static readonly Rule[] Rules =
     [
         // 2025-02-24
-        new(new Regex(@"\b(?<y>\d{4})-(?<m>\d\d)-(?<d>\d\d)\b", Options), (m, _) => FullDate(m, int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture)), 5),
+        new(Rule1(), (m, _) => FullDate(m, int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture)), 5),
         // (Monday,) February 24(, 2025)
-        new(new Regex(@"\b(?:(?<wd>" + WeekdayNames + @"),?\s+)?(?<mon>" + MonthNames + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<y>\d{4})\b)?", Options), MonthDay, 4),
+        new(Rule2(), MonthDay, 4),
         // 24 February(, 2025), the 24th of February
-        new(new Regex(@"\b(?:(?<wd>" + WeekdayNames + @"),?\s+)?(?:the\s+)?(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>" + MonthNames + @")\b\.?(?:,?\s+(?<y>\d{4})\b)?", Options), MonthDay, 4),
+        new(Rule3(), MonthDay, 4),
         // February 2025
-        new(new Regex(@"\b(?:(?<mod>early|late|mid)[\s-]+)?(?<mon>" + MonthNames + @")\.?,?\s+(?<y>\d{4})\b", Options), MonthYear, 3),
+        new(Rule4(), MonthYear, 3),
         // in February, since March, early May: a bare month needs a cue word, because "May" and "March" are also words.
-        new(new Regex(@"\b(?<cue>in|since|until|till|by|through|during|from|to|before|after|between|and|or|of|last|next|this|early|late|mid|mid-|end of|beginning of|start of)\s+(?:early\s+|late\s+|mid-?)?(?<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept\.|oct\.|nov\.|dec\.)", Options), BareMonth, 2),
+        new(Rule5(), BareMonth, 2),
         // ranges inside a month: "March 3-5" is two dates, the second written as a bare day
-        new(new Regex(@"\b(?<mon>" + MonthNames + @")\.?\s+\d{1,2}\s*[-–]\s*(?<d>\d{1,2})\b", Options), RangeEnd, 1),
+        new(Rule6(), RangeEnd, 1),
         // weekdays: "Monday", "late Sunday", "Sunday night", "on Mondays" (a SET)
-        new(new Regex(@"\b(?:(?<rel>last|next|this|previous|this\s+coming|the\s+previous|the\s+following)\s+)?(?:(?<mod>late|early)\s+)?(?<wd>" + WeekdayNames + @")(?<pl>s)?\b(?:\s+(?<part>morning|afternoon|evening|night))?", Options), Weekday, 2),
+        new(Rule7(), Weekday, 2),
         // today, yesterday, tomorrow, tonight, overnight
-        new(new Regex(@"\b(?:the\s+day\s+(?<dir>before|after)\s+(?<base>yesterday|tomorrow)|(?<w>today|yesterday|tomorrow|tonight|overnight))\b", Options), DayWord, 2),
+        new(Rule8(), DayWord, 2),
         // this morning, yesterday afternoon, last night
-        new(new Regex(@"\b(?<rel>this|yesterday|tomorrow|last|early\s+this|late\s+last|earlier\s+this)\s+(?<part>morning|afternoon|evening|night)\b", Options), PartOfDay, 3),
+        new(Rule9(), PartOfDay, 3),
         // last week, this month, next year, the coming weekend, earlier this year
-        new(new Regex(@"\b(?:(?<pre>earlier|later|early|late)\s+)?(?<rel>last|this|next|coming|previous|current|following|past)\s+(?<unit>week|weekend|month|year|quarter|decade|century)\b", Options), RelativePeriod, 2),
+        new(Rule10(), RelativePeriod, 2),
         // the past two weeks, the last three years, the next 30 days: a duration ending or starting at the DCT
-        new(new Regex(@"\b(?:the\s+)?(?:past|last|next|coming|previous|first|final)\s+(?<n>" + Number + @")\s+(?<unit>" + Units + @")\b", Options), CountedDuration, 3),
+        new(Rule11(), CountedDuration, 3),
         // the past week, the past year (TimeML marks these as durations)
-        new(new Regex(@"\bthe\s+(?:past|last|previous)\s+(?<unit>week|month|year|decade|century|day|hour)\b", Options), PastUnitDuration, 3),
+        new(Rule12(), PastUnitDuration, 3),
         // three years ago, two weeks earlier
-        new(new Regex(@"\b(?<n>" + Number + @")\s+(?<unit>" + Units + @")\s+(?<dir>ago|earlier|before|later|from now|hence)\b", Options), Ago, 4),
+        new(Rule13(), Ago, 4),
         // three years, 30-day, two-year-old, 24 hours
-        new(new Regex(@"\b(?:(?<the>the)\s+)?(?<n>" + Number + @")(?<sep>[\s-]+)(?<unit>" + Units + @")(?:[\s-]+(?<age>old|long))?\b", Options), Duration, 1),
+        new(Rule14(), Duration, 1),
         // weeks, for years, within months, several days
-        new(new Regex(@"\b(?:(?<q>several|a\s+few|few|many|some|recent|coming)\s+)?(?<unit>seconds|minutes|hours|days|weeks|months|years|decades)\b", Options), FuzzyDuration, 0),
+        new(Rule15(), FuzzyDuration, 0),
         // 1998, fiscal 1998
-        new(new Regex(@"\b(?<fy>fiscal\s+(?:year\s+)?)?(?<y>(?:1[89]|20)\d\d)\b(?!\s*(?:%|percent|troops|people|soldiers|men|women|dollars|euros|tons|tonnes|km|miles|barrels|shares|jobs|units|cars|homes|votes|seats))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), Year, 1),
+        new(Rule16(), Year, 1),
         // the 1990s, the '90s, the 20th century
-        new(new Regex(@"\b(?:the\s+)?(?:(?<y>(?:1[89]|20)\d)0s|'(?<yy>\d)0s)\b|\b(?:the\s+)?(?<c>\d{1,2})(?:st|nd|rd|th)\s+century\b", Options), DecadeOrCentury, 2),
+        new(Rule17(), DecadeOrCentury, 2),
         // seasons: last summer, spring 2024, the winter
-        new(new Regex(@"\b(?:(?<cue>in|the|during|since|until|by|through|of|this|last|next|past|coming|early|late|mid)\s+)(?:(?<rel>last|this|next|past|coming)\s+)?(?:(?<mod>early|late|mid)[\s-]+)?(?<s>spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(?<y>\d{4})\b)?", Options), Season, 2),
+        new(Rule18(), Season, 2),
         // quarters and halves: the third quarter (of 2024), Q3 2024, the first half
-        new(new Regex(@"\b(?:the\s+)?(?:(?<rel>last|this|next|current|previous)\s+)?(?:fiscal\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?<unit>quarter|half)\b(?:\s+(?:of\s+)?(?:fiscal\s+)?(?<y>\d{4})\b)?|\bQ(?<q>[1-4])\s*(?<y2>\d{4})?\b|\b(?:the\s+)?(?<rel2>last|this|next|current|previous)\s+quarter\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), Quarter, 3),
+        new(Rule19(), Quarter, 3),
         // now, currently, the past, the future
-        new(new Regex(@"\b(?:(?<now>now|currently|nowadays|presently|right\s+now|at\s+present|at\s+the\s+moment|these\s+days))|(?<past>the\s+past|recently)|the\s+(?<future>future)\b|(?<future>the\s+near\s+term|the\s+short\s+term)\b", Options), Reference, 0),
+        new(Rule20(), Reference, 0),
         // holidays with a fixed rule
-        new(new Regex(@"\b(?<h>Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year's\s+(?:Day|Eve)|New\s+Year’s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day)\b(?:,?\s+(?<y>\d{4})\b)?", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking), Holiday, 3),
+        new(Rule21(), Holiday, 3),
         // the quarter, the latest quarter, the year-ago quarter, the year-earlier period: the quarter a financial report is about
-        new(new Regex(@"\bthe\s+(?:(?<which>latest|current|same|year-ago|year-earlier|comparable|prior-year|year-before|fiscal)[\s-]+)?(?<unit>quarter|period)\b|\b(?<which>year-ago|year-earlier)\s+(?<unit>quarter|period)\b", Options), ReportQuarter, 1),
+        new(Rule22(), ReportQuarter, 1),
         // 3 p.m., 10:30 am, noon, midnight
-        new(new Regex(@"\b(?<h>\d{1,2})(?::(?<mi>\d\d))?\s*(?<ap>a\.m\.|p\.m\.|am|pm)|\b(?<h>\d{1,2}):(?<mi>\d\d)\b|\b(?<word>noon|midnight|midday)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), ClockTime, 3),
+        new(Rule23(), ClockTime, 3),
         // every week, each Monday, twice a month, daily
-        new(new Regex(@"\b(?:every|each)\s+(?:(?<n>other|\d+|two|three|four|five|six)\s+)?(?<unit>day|night|week|weekend|month|year|quarter|hour|minute|" + WeekdayNames + @"|morning|evening|summer|winter|spring)s?\b|\b(?<adv>daily|weekly|hourly|nightly)\b|\b(?:once|twice|three\s+times|\d+\s+times)\s+(?:a|per|each|every)\s+(?<unit2>day|week|month|year)\b", Options), Set, 3),
+        new(Rule24(), Set, 3),
     ];
 
     /// <summary>Recognises and normalises the time expressions of a text against an optional DCT.</summary>

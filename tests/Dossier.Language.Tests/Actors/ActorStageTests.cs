@@ -61,6 +61,15 @@ public class ActorStageTests
     }
 
     [Fact]
+    public void A_title_in_apposition_after_the_name_is_a_title_too()
+    {
+        var doc = Run("[[Sergei Lavrov|PER]], [[Russia|LOC]]'s foreign minister, rejected the plan. [[Marco Rubio|PER]], the secretary of state, disagreed. [[Anna Berg|PER]], who chairs the committee, abstained.");
+        Assert.Equal("sergei-lavrov", TitleOf(doc, "foreign minister")?.EntityId);
+        Assert.Equal("marco-rubio", TitleOf(doc, "secretary of state")?.EntityId);
+        Assert.DoesNotContain(doc.Layer(Layers.Entities), m => m.Type == EntityTypes.Title && m.EntityId == "anna-berg");
+    }
+
+    [Fact]
     public void A_title_the_tagger_put_inside_the_name_is_split_off()
     {
         var doc = Run("[[President Emmanuel Macron|PER]] arrived late.");

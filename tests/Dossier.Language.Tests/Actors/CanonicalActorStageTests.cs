@@ -46,6 +46,15 @@ public class CanonicalActorStageTests
     }
 
     [Fact]
+    public void A_role_in_apposition_carries_its_country()
+    {
+        var corpus = Run(Linked("[[Sergei Lavrov|PER]], [[Russia|LOC]]'s foreign minister, spoke.", "l", new LocalDate(2025, 3, 2)));
+        var lavrov = corpus.Entities.Single(e => e.Id == "sergei-lavrov");
+        Assert.Equal("RUS", lavrov.Country);
+        Assert.Equal([new Role("foreign minister", "2025-03-02", "l")], lavrov.Roles.ToArray());
+    }
+
+    [Fact]
     public void A_person_not_in_the_gazetteer_gets_no_wikidata()
     {
         var corpus = Run(Linked("Local councillor [[Jane Doe|PER]] objected.", "c", new LocalDate(2025, 1, 1)));
