@@ -9,14 +9,25 @@ internal static class Dom
     public static IEnumerable<IElement> Elements(INode root)
     {
         var stack = new Stack<INode>();
-        for (var child = root.LastChild; child is not null; child = child.PreviousSibling) stack.Push(child);
+        PushChildren(stack, root);
         while (stack.Count > 0)
         {
             var node = stack.Pop();
             if (node is not IElement element) continue;
             yield return element;
-            for (var child = element.LastChild; child is not null; child = child.PreviousSibling) stack.Push(child);
+            PushChildren(stack, element);
         }
+    }
+
+    /// <summary>
+    /// Pushes a node's children so they pop in document order. Indexes the child list: AngleSharp finds a node's
+    /// siblings by searching its parent's children, so walking PreviousSibling over 40,000 paragraphs is quadratic.
+    /// </summary>
+    public static void PushChildren<T>(Stack<T> stack, INode node) where T : class, INode
+    {
+        var children = node.ChildNodes;
+        for (var i = children.Length - 1; i >= 0; i--)
+            if (children[i] is T child) stack.Push(child);
     }
 
     /// <summary>The text of an element with whitespace collapsed, gathered iteratively.</summary>
@@ -33,7 +44,7 @@ internal static class Dom
             else if (node is IElement or IDocument or IDocumentFragment)
             {
                 if (node is IElement { LocalName: "br" or "p" or "div" or "li" }) sb.Append(' ');
-                for (var child = node.LastChild; child is not null; child = child.PreviousSibling) stack.Push(child);
+                PushChildren(stack, node);
             }
         }
         return TextCleaner.Normalize(sb.ToString());

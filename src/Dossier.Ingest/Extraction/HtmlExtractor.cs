@@ -133,12 +133,13 @@ internal static partial class HtmlExtractor
             if (!exit)
             {
                 stack.Push((node, true));
-                for (var child = element.LastChild; child is not null; child = child.PreviousSibling)
-                    if (child is IElement) stack.Push((child, false));
+                var children = element.ChildNodes;
+                for (var i = children.Length - 1; i >= 0; i--)
+                    if (children[i] is IElement) stack.Push((children[i], false));
                 continue;
             }
             var s = new Stats();
-            for (var child = element.FirstChild; child is not null; child = child.NextSibling)
+            foreach (var child in element.ChildNodes)
             {
                 if (child is IText text) s.Text += CountVisible(text.Data);
                 else if (child is IElement e && stats.TryGetValue(e, out var cs))
@@ -222,8 +223,8 @@ internal static partial class HtmlExtractor
                 if (tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6") headingDepth++;
                 starts[element] = segments.Count;
                 stack.Push((element, true));
-                for (var child = element.LastChild; child is not null; child = child.PreviousSibling)
-                    stack.Push((child, false));
+                var childNodes = element.ChildNodes;
+                for (var i = childNodes.Length - 1; i >= 0; i--) stack.Push((childNodes[i], false));
                 continue;
             }
             if (isBlock) Flush();
