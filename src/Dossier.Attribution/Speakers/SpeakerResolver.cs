@@ -24,7 +24,9 @@ public sealed partial class SpeakerResolver
         foreach (var e in view.Entities)
         {
             var key = Key(e);
-            if (!_fullNames.TryGetValue(key, out var name) || e.Text.Length > name.Length) _fullNames[key] = e.Text;
+            // A title mention carries its holder's id ("Deputy Foreign Minister" → the minister) but is not a name.
+            var isName = e.Type != Dossier.Language.Actors.EntityTypes.Title;
+            if (isName && (!_fullNames.TryGetValue(key, out var name) || e.Text.Length > name.Length)) _fullNames[key] = e.Text;
             if (e.Label != EntityLabel.PER) continue;
             if (!_roles.TryGetValue(key, out var roles)) _roles[key] = roles = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (Match w in RoleWord().Matches(TitleBefore(view.Text, e.Span.Start) + " " + AppositiveAfter(view.Text, e.Span.End)))

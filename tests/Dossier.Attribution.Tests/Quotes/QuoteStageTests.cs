@@ -23,6 +23,16 @@ public class QuoteStageTests
     private static Quote Only(IReadOnlyList<Quote> quotes, QuoteKind kind) => Assert.Single(quotes, q => q.Kind == kind);
 
     [Fact]
+    public void A_speaker_is_named_by_name_not_by_the_title_that_carries_the_same_id()
+    {
+        var title = new Mark("Deputy Agriculture Minister", EntityLabel.MISC, "TITLE", "lena-berg");
+        var doc = Build("“We will not sign this week,” Deputy Agriculture Minister Lena Berg said.", title, Person("Lena Berg", "lena-berg"));
+        var q = Only(Run(doc), QuoteKind.Direct);
+        Assert.Equal("lena-berg", q.Speaker!.EntityId);
+        Assert.Equal("Lena Berg", q.Speaker.Name);
+    }
+
+    [Fact]
     public void Quote_then_cue_names_the_speaker()
     {
         var doc = Build("“The harvest will be late this year,” Amara Okafor said on Tuesday.", Okafor);
