@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Dossier.Language.Sentences;
 using Dossier.Core.Model;
 using Dossier.Core.Pipeline;
 
@@ -8,7 +8,7 @@ namespace Dossier.Language.Time;
 /// The "times" stage: TIMEX3 expressions normalised against the publication date. When the document has none, it is
 /// inferred from explicit dates in the text first (<see cref="PublicationDate"/>), marked inferred, and used.
 /// </summary>
-public sealed partial class TimeStage : IDocumentStage
+public sealed class TimeStage : IDocumentStage
 {
     public const string StageName = "times";
 
@@ -32,34 +32,7 @@ public sealed partial class TimeStage : IDocumentStage
         return document.With(Layers.Times, times, StageName, Version);
     }
 
-    [GeneratedRegex(@"[.!?]+[""'”’)]*\s+|\n\s*")]
-    private static partial Regex BoundaryPattern();
-
-    [GeneratedRegex(@"(?:\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|St|Jr|Sr|Inc|Corp|Co|Ltd|No|vs|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|U\.S|U\.N|U\.K|a\.m|p\.m))\.$")]
-    private static partial Regex AbbreviationEnd();
-
-    /// <summary>
-    /// A plain sentence split for text no sentence stage has seen (TimeML files, direct library calls): a boundary is
-    /// end punctuation and space before a capital, or a line break, but not the dot of an initial or abbreviation.
-    /// </summary>
-    public static List<TextSpan> SplitSentences(string text)
-    {
-        var result = new List<TextSpan>();
-        var start = 0;
-        foreach (Match m in BoundaryPattern().Matches(text))
-        {
-            var end = m.Index + m.Length;
-            var isLine = m.Value.Contains('\n');
-            if (!isLine)
-            {
-                if (end < text.Length && !char.IsUpper(text[end]) && text[end] is not ('"' or '“' or '\'' or '‘' or '`')) continue;
-                var head = text[Math.Max(start, m.Index - 6)..(m.Index + 1)];
-                if (m.Value[0] == '.' && AbbreviationEnd().IsMatch(head)) continue;
-            }
-            if (end > start) result.Add(new TextSpan(start, end));
-            start = end;
-        }
-        if (start < text.Length) result.Add(new TextSpan(start, text.Length));
-        return result;
-    }
+    /// <summary>Sentences for text no sentence stage has seen (TimeML files, direct library calls): the
+    /// project's own splitter, so times are read in the same sentences as everywhere else.</summary>
+    public static List<TextSpan> SplitSentences(string text) => [.. SentenceSplitter.Split(text).Select(s => s.Span)];
 }
