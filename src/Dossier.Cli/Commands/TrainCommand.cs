@@ -48,7 +48,7 @@ public static class TrainCommand
 
         return new Command("train", CommandLine.Describe("Rebuild a committed model or resource from ../shared/data.", "dossier train ner", "dossier train gazetteer"))
         {
-            ner, gazetteer,
+            ner, gazetteer, TrainAttributionCommand.Create(),
         };
     }
 }
