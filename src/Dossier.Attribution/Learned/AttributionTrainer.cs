@@ -54,7 +54,7 @@ public static class AttributionTrainer
 
     private sealed record Example(AttributionSentence Sentence, int[] Gold);
 
-    private static readonly float[] BiasGrid = [0, 1, 2, 3, 4, 6, 8, 12];
+    private static readonly float[] BiasGrid = [0, 2, 4, 8, 12, 16, 24, 32];
 
     private static AttributionTagger Fit(IReadOnlyList<Example> examples, IReadOnlySet<ulong> cues, int epochs, Action<string>? log)
     {

@@ -84,6 +84,9 @@ public static partial class QuoteExtractor
         return result;
     }
 
+    /// <summary>A reported content of fewer words is a topic ("described the vote"), not a statement.</summary>
+    private const int MinReportedWords = 3;
+
     /// <summary>Reported speech found by the tagger, except contents that are a quotation in marks already found.</summary>
     private static IEnumerable<Quote> LearnedIndirect(DocumentView view, QuoteBuilder builder, IReadOnlyList<TaggedAttribution> learned, List<Quote> quoted)
     {
@@ -91,7 +94,7 @@ public static partial class QuoteExtractor
         foreach (var a in learned)
         {
             var content = Trim(view.Text, a.Content);
-            if (content.IsEmpty || WordCount(view.Text, content.Start, content.End) < 2) continue;
+            if (content.IsEmpty || WordCount(view.Text, content.Start, content.End) < MinReportedWords) continue;
             if (direct.Any(d => Overlap(d, content) * 2 >= content.Length)) continue;
             var attribution = ToAttribution(view, a);
             yield return builder.Build(content, content.Of(view.Text), QuoteKind.Indirect, attribution);

@@ -9,7 +9,7 @@ namespace Dossier.Cli.Commands;
 public static class TrainAttributionCommand
 {
     /// <summary>The passes the committed model was trained with (see Resources/attribution/README.md).</summary>
-    private const int DefaultEpochs = 8;
+    private const int DefaultEpochs = 12;
 
     public static Command Create()
     {
