@@ -50,7 +50,9 @@ public static partial class QuoteExtractor
             // title-cased headline, where every quoted phrase looks like a name.
             if (adjacent is null && !sentenceLike && IsTitleLike(inner) && !IsHeadline(view, q)) continue;
             var kind = adjacent is not null || sentenceLike ? QuoteKind.Direct : QuoteKind.Partial;
-            var attribution = Prefer(LearnedAttribution(view, learned, q.Outer), adjacent ?? SentenceCue(view, q));
+            // A cue right next to the quotation is the surest sign of its speaker; past that, the tagger's source
+            // beats the rules' guess from the sentence's cue.
+            var attribution = adjacent ?? Prefer(LearnedAttribution(view, learned, q.Outer), SentenceCue(view, q));
             Quote quote;
             if (attribution is not null)
             {
