@@ -82,15 +82,21 @@ public static partial class QuoteExtractor
                 lastAttributed = null;
             }
         }
-        result.AddRange(tagger is null ? IndirectSpeech.Find(view, builder, usedCues) : LearnedIndirect(view, builder, learned, result));
+        var rules = IndirectSpeech.Find(view, builder, usedCues).ToList();
+        result.AddRange(tagger is null ? rules : LearnedIndirect(view, builder, learned, result, rules));
         return result;
     }
 
     /// <summary>A reported content of fewer words is a topic ("described the vote"), not a statement.</summary>
     private const int MinReportedWords = 3;
 
-    /// <summary>Reported speech found by the tagger, except contents that are a quotation in marks already found.</summary>
-    private static IEnumerable<Quote> LearnedIndirect(DocumentView view, QuoteBuilder builder, IReadOnlyList<TaggedAttribution> learned, List<Quote> quoted)
+    /// <summary>
+    /// Reported speech found by the tagger, except contents that are a quotation in marks already found. Where the
+    /// tagger found no speaker, or ran the content over its own speaker ("The agency reported that …" all tagged as
+    /// content), the rules' reading of the same sentence wins when they have a speaker.
+    /// </summary>
+    private static IEnumerable<Quote> LearnedIndirect(DocumentView view, QuoteBuilder builder, IReadOnlyList<TaggedAttribution> learned,
+        List<Quote> quoted, List<Quote> rules)
     {
         var direct = quoted.Where(q => q.Kind == QuoteKind.Direct).Select(q => q.Span).ToList();
         foreach (var a in learned)
@@ -98,8 +104,10 @@ public static partial class QuoteExtractor
             var content = Trim(view.Text, a.Content);
             if (content.IsEmpty || WordCount(view.Text, content.Start, content.End) < MinReportedWords) continue;
             if (direct.Any(d => Overlap(d, content) * 2 >= content.Length)) continue;
-            var attribution = ToAttribution(view, a);
-            yield return builder.Build(content, content.Of(view.Text), QuoteKind.Indirect, attribution);
+            var quote = builder.Build(content, content.Of(view.Text), QuoteKind.Indirect, ToAttribution(view, a));
+            if (quote.Speaker is null || quote.Span.Contains(quote.Speaker.Span))
+                quote = rules.FirstOrDefault(r => r.Speaker is not null && r.Span.Overlaps(quote.Span)) ?? quote;
+            yield return quote;
         }
     }
 
