@@ -59,7 +59,7 @@ internal static class ApiEndpoints
     private static async Task<IResult> Stories(DossierData data)
     {
         var derived = await data.DerivedAsync();
-        return Send(Array(derived.Stories.OrderByDescending(s => s.Story.Date ?? s.LastPublished ?? "", StringComparer.Ordinal), s =>
+        return Send(Array(derived.NewestFirst, s =>
         {
             var node = DossierJson.StoryNode(s.Story);
             node["outlets"] = new JsonArray([.. s.Outlets.Select(o => (JsonNode?)o)]);
@@ -75,8 +75,8 @@ internal static class ApiEndpoints
         var node = DossierJson.StoryNode(summary.Story);
         var documents = await data.Store.ListDocumentsAsync(summary.Story.DocumentIds, 0, 1000, cancellationToken);
         node["document_summaries"] = Array(documents, Summary);
-        node["alignments"] = Array(derived.Corpus.Alignments.Where(a => a.Story == id), DossierJson.AlignmentNode);
-        node["discrepancies"] = Array(derived.Corpus.Discrepancies.Where(d => d.Story == id), DossierJson.DiscrepancyNode);
+        node["alignments"] = Array(derived.AlignmentsByStory[id], DossierJson.AlignmentNode);
+        node["discrepancies"] = Array(derived.DiscrepanciesByStory[id], DossierJson.DiscrepancyNode);
         return Send(node);
     }
 
@@ -102,7 +102,7 @@ internal static class ApiEndpoints
     {
         var derived = await data.DerivedAsync();
         var entity = derived.View.Entity(id);
-        var positions = derived.Corpus.Positions.Where(p => p.Actor == id).ToList();
+        var positions = derived.PositionsByActor[id].ToList();
         var quotes = await data.Store.FindQuotesAsync(null, id, 200, cancellationToken);
         if (entity is null && positions.Count == 0 && quotes.Count == 0) return NotFound($"no entity with id '{id}'");
         var node = entity is null ? new JsonObject { ["id"] = id } : DossierJson.EntityNode(entity);
@@ -147,6 +147,7 @@ internal static class ApiEndpoints
             From = SitePages.IsoDate(request.Query["from"]),
             To = SitePages.IsoDate(request.Query["to"]),
             EntityId = SitePages.Bounded(request.Query["entity"]),
+            RankWindow = SitePages.SearchWindow,
         };
         var hits = await data.Store.SearchAsync(q, filter, Limit(request), cancellationToken);
         return Send(Array(hits, h => new JsonObject

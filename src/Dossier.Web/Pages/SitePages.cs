@@ -18,6 +18,14 @@ internal static class SitePages
 {
     private const int PageSize = 50;
 
+    private const int SourcesPerPage = 10;
+
+    /// <summary>
+    /// Search ranks the newest this many matching documents: ranking costs time in proportion to the matches, and a
+    /// common word matches most of a large dossier (filters narrow the matches before the window).
+    /// </summary>
+    internal const int SearchWindow = 2000;
+
     public static void Map(WebApplication app)
     {
         app.MapGet("/", Stories);
@@ -31,21 +39,20 @@ internal static class SitePages
         app.MapPost("/ingest", Ingest);
     }
 
-    private static async Task<IResult> Stories(DossierData data, CancellationToken cancellationToken)
+    private static async Task<IResult> Stories(HttpRequest request, DossierData data, CancellationToken cancellationToken)
     {
         var derived = await data.DerivedAsync();
-        var coverage = derived.Coverage;
         var count = await data.Store.CountDocumentsAsync(cancellationToken);
-        // Newest first: by the story's date, else its latest report.
-        var stories = derived.Stories.OrderByDescending(s => s.Story.Date ?? s.LastPublished ?? "", StringComparer.Ordinal).ToList();
+        var stories = derived.NewestFirst;
+        var (page, pages) = PageOf(request, stories.Count, PageSize);
         return Page("Stories", output =>
         {
             output.WriteLine($"<h1>Stories</h1><p class=\"meta\">{stories.Count} stories from {count} documents · " +
                              $"{derived.Corpus.Entities.Length} entities · {derived.Corpus.Positions.Length} positions</p>");
-            if (coverage.Count > 0)
+            if (derived.Coverage.Count > 0 && page == 1)
             {
                 output.WriteLine("<h2>Coverage over time</h2>");
-                Svg.Coverage(output, coverage);
+                Svg.Coverage(output, derived.Coverage);
             }
             if (stories.Count == 0)
             {
@@ -53,39 +60,75 @@ internal static class SitePages
                 return;
             }
             output.WriteLine("<table><thead><tr><th>Date</th><th>Story</th><th>Outlets</th><th>Documents</th><th>Aligned</th></tr></thead><tbody>");
-            foreach (var s in stories)
+            foreach (var s in stories.Skip((page - 1) * PageSize).Take(PageSize))
             {
-                var aligned = derived.Corpus.Alignments.Count(a => a.Story == s.Story.Id);
                 output.WriteLine($"<tr><td>{E(s.Story.Date ?? s.FirstPublished ?? "undated")}</td>" +
                                  $"<td><a href=\"{E(StoryHref(s.Story.Id))}\">{E(s.Story.Title)}</a><br><small>{E(s.Story.Summary)}</small></td>" +
-                                 $"<td>{E(string.Join(", ", s.Outlets))}</td><td>{s.Documents}</td><td>{aligned}</td></tr>");
+                                 $"<td>{E(string.Join(", ", s.Outlets))}</td><td>{s.Documents}</td><td>{derived.AlignmentsByStory[s.Story.Id].Count()}</td></tr>");
             }
             output.WriteLine("</tbody></table>");
+            Pager(output, "/", page, pages, "stories");
         });
     }
 
-    private static async Task<IResult> Story(string id, DossierData data, CancellationToken cancellationToken)
+    private static async Task<IResult> Story(string id, HttpRequest request, DossierData data, CancellationToken cancellationToken)
     {
         var derived = await data.DerivedAsync();
         if (!derived.StoriesById.TryGetValue(id, out var summary)) return NotFound($"No story has the id “{id}”.");
         var story = summary.Story;
-        var documents = await data.Store.LoadDocumentsAsync(story.DocumentIds, cancellationToken);
-        var ids = documents.Select(d => d.Id).ToHashSet();
-        var corpus = derived.Corpus with
-        {
-            Documents = [.. documents],
-            // The map of this story: positions some of its documents give evidence for.
-            Positions = [.. derived.Corpus.Positions.Where(p => p.Evidence.Any(e => ids.Contains(e.Document)))],
-        };
-        var view = new CorpusView(corpus);
+        // A story can gather thousands of reports: the sources are shown side by side a page at a time.
+        var (page, pages) = PageOf(request, story.DocumentIds.Length, SourcesPerPage);
+        var shown = story.DocumentIds.Skip((page - 1) * SourcesPerPage).Take(SourcesPerPage).ToList();
+        var documents = await data.Store.LoadDocumentsAsync(shown, cancellationToken);
+        var alignments = derived.AlignmentsByStory[id].ToList();
+        var discrepancies = derived.DiscrepanciesByStory[id].ToList();
+        // Reports on other pages that an alignment or a discrepancy names: their outlet and title, not their text.
+        var named = alignments.SelectMany(a => a.Documents.Select(d => d.DocumentId)).Concat(discrepancies.Select(d => d.Document))
+            .Distinct().Except(shown).ToList();
+        var elsewhere = named.Count == 0 ? [] : await data.Store.ListDocumentsAsync(named, 0, 1000, cancellationToken);
+        // The map of this story: positions some of its documents give evidence for.
+        var positions = story.DocumentIds.SelectMany(d => derived.PositionsByDocument[d]).Distinct().ToList();
+        var timeline = await data.Store.StoryCoverageAsync(id, cancellationToken);
+        var view = derived.ViewOf(documents.Concat(elsewhere.Select(Stub)), alignments, discrepancies, positions);
         return Page(story.Title, output =>
         {
-            output.WriteLine($"<p><a href=\"/\">← Stories</a></p>");
-            Svg.Timeline(output, documents.Select(d => (d.Metadata.Outlet ?? "unknown outlet",
-                d.Metadata.Published is { } p ? LocalDatePattern.Iso.Format(p) : "", d.Metadata.Title ?? "(untitled)")).ToList());
-            HtmlReport.WriteStory(view, story, 0, Links, output);
-            if (!corpus.Positions.IsDefaultOrEmpty) HtmlReport.WriteNegotiationMap(view, Links, output);
+            output.WriteLine("<p><a href=\"/\">← Stories</a></p>");
+            output.WriteLine($"<p class=\"meta\">{summary.Documents} reports from {E(string.Join(", ", summary.Outlets))}" +
+                             (pages > 1 ? $" · sources {(page - 1) * SourcesPerPage + 1}–{(page - 1) * SourcesPerPage + shown.Count} side by side below" : "") + "</p>");
+            Svg.Timeline(output, timeline);
+            HtmlReport.WriteStory(view, story with { DocumentIds = [.. shown] }, 0, Links, output);
+            Pager(output, StoryHref(story.Id), page, pages, "sources");
+            if (positions.Count > 0) HtmlReport.WriteNegotiationMap(view, Links, output);
         });
+    }
+
+    /// <summary>A document known only by its summary: enough for lists to name its outlet and title.</summary>
+    private static Document Stub(DocumentSummary summary) => new(summary.Id, summary.Source, "", new DocumentMetadata
+    {
+        Outlet = summary.Outlet,
+        Title = summary.Title,
+        Published = summary.Published is { } p && LocalDatePattern.Iso.Parse(p) is { Success: true } date ? date.Value : null,
+        PublishedInferred = summary.PublishedInferred,
+        Url = summary.Url,
+        Language = summary.Language,
+    });
+
+    /// <summary>The page asked for by ?page= (1 when missing or malformed, the last when beyond), and the number of pages.</summary>
+    internal static (int Page, int Pages) PageOf(HttpRequest request, int items, int size)
+    {
+        var pages = Math.Max(1, (items + size - 1) / size);
+        var asked = int.TryParse(request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : 1;
+        return (Math.Clamp(asked, 1, pages), pages);
+    }
+
+    private static void Pager(TextWriter output, string path, int page, int pages, string what)
+    {
+        if (pages <= 1) return;
+        string Link(int to, string label) => $"<a href=\"{E(path)}?page={to}\">{label}</a>";
+        output.WriteLine($"<nav class=\"pager\" aria-label=\"{E(what)} pages\">" +
+                         (page > 1 ? Link(1, "« first") + " " + Link(page - 1, "‹ previous") + " " : "") +
+                         $"<span>page {page} of {pages}</span>" +
+                         (page < pages ? " " + Link(page + 1, "next ›") + " " + Link(pages, "last »") : "") + "</nav>");
     }
 
     private static async Task<IResult> DocumentPage(string id, DossierData data, CancellationToken cancellationToken)
@@ -93,8 +136,8 @@ internal static class SitePages
         var document = await data.Store.LoadDocumentAsync(id, cancellationToken);
         if (document is null) return NotFound($"No document has the id “{id}”.");
         var derived = await data.DerivedAsync();
-        var view = new CorpusView(derived.Corpus with { Documents = [document] });
-        var stories = derived.Stories.Where(s => s.Story.DocumentIds.Contains(id)).ToList();
+        var view = derived.ViewOf([document], [], [], []);
+        var stories = derived.StoriesByDocument[id].ToList();
         return Page(document.Metadata.Title ?? "Document", output =>
         {
             if (stories.Count > 0)
@@ -145,7 +188,7 @@ internal static class SitePages
     {
         var derived = await data.DerivedAsync();
         var entity = derived.View.Entity(id);
-        var positions = derived.Corpus.Positions.Where(p => p.Actor == id).OrderBy(p => p.Date ?? "", StringComparer.Ordinal).ToList();
+        var positions = derived.PositionsByActor[id].OrderBy(p => p.Date ?? "", StringComparer.Ordinal).ToList();
         var quotes = await data.Store.FindQuotesAsync(null, id, 100, cancellationToken);
         var events = await data.Store.FindEventsAsync(id, 50, cancellationToken);
         if (entity is null && positions.Count == 0 && quotes.Count == 0 && events.Count == 0)
@@ -248,9 +291,10 @@ internal static class SitePages
             From = IsoDate(request.Query["from"]),
             To = IsoDate(request.Query["to"]),
             EntityId = Bounded(request.Query["entity"]),
+            RankWindow = SearchWindow,
         };
         var hits = q is null ? [] : await data.Store.SearchAsync(q, filter, PageSize, cancellationToken);
-        var outlets = (await data.DerivedAsync()).Coverage.Select(c => c.Outlet).Distinct().Order().ToList();
+        var outlets = (await data.DerivedAsync()).Outlets;
         return Page(q is null ? "Search" : $"Search: {q}", output =>
         {
             output.WriteLine("<h1>Search</h1>");
@@ -265,7 +309,7 @@ internal static class SitePages
             output.WriteLine($"<label>Entity id<input name=\"entity\" value=\"{E(filter.EntityId)}\"></label>");
             output.WriteLine("<button type=\"submit\">Search</button></form>");
             if (q is null) return;
-            output.WriteLine($"<p class=\"meta\">{(hits.Count == PageSize ? $"the {PageSize} best matches" : $"{hits.Count} documents")}</p><ol class=\"hits\">");
+            output.WriteLine($"<p class=\"meta\">{(hits.Count == PageSize ? $"the {PageSize} best matches among the {SearchWindow:N0} most recently added" : $"{hits.Count} documents")}</p><ol class=\"hits\">");
             foreach (var hit in hits)
             {
                 var snippet = new StringBuilder();
