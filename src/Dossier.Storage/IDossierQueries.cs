@@ -69,6 +69,6 @@ public interface IDossierQueries
     /// <summary>Documents per outlet and publication day.</summary>
     Task<IReadOnlyList<CoveragePoint>> CoverageAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>The story's documents per outlet and publication day (a story's timeline, however many reports it has).</summary>
-    Task<IReadOnlyList<CoveragePoint>> StoryCoverageAsync(string storyId, CancellationToken cancellationToken = default);
+    /// <summary>Each story's documents per outlet and publication day, by story id (timelines, however many reports a story has).</summary>
+    Task<ILookup<string, CoveragePoint>> StoryCoverageAsync(CancellationToken cancellationToken = default);
 }

@@ -10,7 +10,8 @@ namespace Dossier.Web;
 /// The derived results (small next to the documents: stories, entities, alignments, positions) held in memory with
 /// the look-ups the pages need, so no request scans them.
 /// </summary>
-internal sealed record Derived(Corpus Corpus, IReadOnlyList<StorySummary> Stories, IReadOnlyList<CoveragePoint> Coverage)
+internal sealed record Derived(Corpus Corpus, IReadOnlyList<StorySummary> Stories, IReadOnlyList<CoveragePoint> Coverage,
+    ILookup<string, CoveragePoint> StoryCoverage)
 {
     public FrozenDictionary<string, StorySummary> StoriesById { get; } =
         Stories.GroupBy(s => s.Story.Id).ToFrozenDictionary(g => g.Key, g => g.First());
@@ -84,7 +85,8 @@ internal sealed class DossierData(SqliteDossierStore store)
         var corpus = await store.LoadDerivedAsync();
         var stories = await store.ListStoriesAsync();
         var coverage = await store.CoverageAsync();
-        return new Derived(corpus, stories, coverage);
+        var storyCoverage = await store.StoryCoverageAsync();
+        return new Derived(corpus, stories, coverage, storyCoverage);
     }
 
     /// <summary>

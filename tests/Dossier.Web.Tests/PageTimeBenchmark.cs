@@ -36,8 +36,12 @@ public sealed class PageTimeBenchmark(ITestOutputHelper output)
                                  $"in {generated.Elapsed.TotalSeconds:F0} s; {generated.Bytes / (1024 * 1024)} MB");
             }
             var targets = await PageLoad.TargetsAsync(db);
+            output.WriteLine($"load average before: {File.ReadAllText("/proc/loadavg").Trim()}");
+            // One client first: the time a page takes on its own, then the same under 8 clients.
+            foreach (var t in await PageLoad.RunAsync(db, targets, clients: 1, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(3)))
+                output.WriteLine("1 client:  " + t);
             var times = await PageLoad.RunAsync(db, targets, clients: 8, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5));
-            foreach (var t in times) output.WriteLine(t.ToString());
+            foreach (var t in times) output.WriteLine("8 clients: " + t);
             Assert.Equal(["story", "entity", "search"], times.Select(t => t.Kind));
             Assert.All(times, t => Assert.Equal(0, t.Failures));
             output.WriteLine($"load average after: {File.ReadAllText("/proc/loadavg").Trim()}");

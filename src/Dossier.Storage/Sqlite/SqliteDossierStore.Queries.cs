@@ -151,7 +151,8 @@ public sealed partial class SqliteDossierStore
         // Two steps: score the matches (title matches weigh more than body matches: a word in the headline says what the
         // article is about) and keep the best, then cut snippets for those alone. In one SELECT, SQLite would cut a
         // snippet, reading the whole text, for every match before sorting. With a window, only the newest matches are
-        // scored: FTS5 walks a term's matches by rowid, newest first, and stops there.
+        // scored: FTS5 walks a term's matches by rowid, newest first, and stops there. CROSS JOIN keeps that order: left
+        // to itself, SQLite may walk every match of the terms again to meet the few best ones.
         var joinDocuments = filter.Outlet is not null || filter.From is not null || filter.To is not null || filter.EntityId is not null;
         command.CommandText = $$"""
             WITH scored AS MATERIALIZED (
@@ -168,8 +169,8 @@ public sealed partial class SqliteDossierStore
                    snippet(documents_fts, -1, char(2), char(3), '…', 16),
                    best.score
             FROM best
-            JOIN documents_fts ON documents_fts.rowid = best.pk AND documents_fts MATCH $match
-            JOIN documents d ON d.pk = best.pk
+            CROSS JOIN documents_fts ON documents_fts.rowid = best.pk AND documents_fts MATCH $match
+            CROSS JOIN documents d ON d.pk = best.pk
             ORDER BY best.score, best.pk;
             """;
         command.Parameters.AddWithValue("$window", Math.Max(1, filter.RankWindow ?? 1));
@@ -200,20 +201,21 @@ public sealed partial class SqliteDossierStore
         return await ReadAllAsync(command, r => new CoveragePoint(r.GetString(0), r.GetString(1), r.GetInt32(2)), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<CoveragePoint>> StoryCoverageAsync(string storyId, CancellationToken cancellationToken = default)
+    public async Task<ILookup<string, CoveragePoint>> StoryCoverageAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT coalesce(d.outlet, 'unknown outlet'), d.published, count(*)
+            SELECT s.id, coalesce(d.outlet, 'unknown outlet'), d.published, count(*)
             FROM stories s
             JOIN story_documents sd ON sd.story_seq = s.seq
             JOIN documents d ON d.id = sd.document_id
-            WHERE s.id = $story AND d.published IS NOT NULL
-            GROUP BY 1, 2 ORDER BY 2, 1;
+            WHERE d.published IS NOT NULL
+            GROUP BY s.seq, 2, 3 ORDER BY s.seq, 3, 2;
             """;
-        command.Parameters.AddWithValue("$story", storyId);
-        return await ReadAllAsync(command, r => new CoveragePoint(r.GetString(0), r.GetString(1), r.GetInt32(2)), cancellationToken);
+        var rows = await ReadAllAsync(command, r => (Story: r.GetString(0), Point: new CoveragePoint(r.GetString(1), r.GetString(2), r.GetInt32(3))),
+            cancellationToken);
+        return rows.ToLookup(r => r.Story, r => r.Point);
     }
 
     private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(SqliteCommand command, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)

@@ -24,7 +24,10 @@ internal static class SitePages
     /// Search ranks the newest this many matching documents: ranking costs time in proportion to the matches, and a
     /// common word matches most of a large dossier (filters narrow the matches before the window).
     /// </summary>
-    internal const int SearchWindow = 2000;
+    internal const int SearchWindow = 1000;
+
+    /// <summary>Search hits per page: each needs a snippet cut from its text.</summary>
+    private const int HitsPerPage = 20;
 
     public static void Map(WebApplication app)
     {
@@ -88,14 +91,13 @@ internal static class SitePages
         var elsewhere = named.Count == 0 ? [] : await data.Store.ListDocumentsAsync(named, 0, 1000, cancellationToken);
         // The map of this story: positions some of its documents give evidence for.
         var positions = story.DocumentIds.SelectMany(d => derived.PositionsByDocument[d]).Distinct().ToList();
-        var timeline = await data.Store.StoryCoverageAsync(id, cancellationToken);
         var view = derived.ViewOf(documents.Concat(elsewhere.Select(Stub)), alignments, discrepancies, positions);
         return Page(story.Title, output =>
         {
             output.WriteLine("<p><a href=\"/\">← Stories</a></p>");
             output.WriteLine($"<p class=\"meta\">{summary.Documents} reports from {E(string.Join(", ", summary.Outlets))}" +
                              (pages > 1 ? $" · sources {(page - 1) * SourcesPerPage + 1}–{(page - 1) * SourcesPerPage + shown.Count} side by side below" : "") + "</p>");
-            Svg.Timeline(output, timeline);
+            Svg.Timeline(output, [.. derived.StoryCoverage[id]]);
             HtmlReport.WriteStory(view, story with { DocumentIds = [.. shown] }, 0, Links, output);
             Pager(output, StoryHref(story.Id), page, pages, "sources");
             if (positions.Count > 0) HtmlReport.WriteNegotiationMap(view, Links, output);
@@ -189,8 +191,9 @@ internal static class SitePages
         var derived = await data.DerivedAsync();
         var entity = derived.View.Entity(id);
         var positions = derived.PositionsByActor[id].OrderBy(p => p.Date ?? "", StringComparer.Ordinal).ToList();
-        var quotes = await data.Store.FindQuotesAsync(null, id, 100, cancellationToken);
-        var events = await data.Store.FindEventsAsync(id, 50, cancellationToken);
+        // The latest of each: /quotes?speaker= lists more.
+        var quotes = await data.Store.FindQuotesAsync(null, id, 50, cancellationToken);
+        var events = await data.Store.FindEventsAsync(id, 30, cancellationToken);
         if (entity is null && positions.Count == 0 && quotes.Count == 0 && events.Count == 0)
             return NotFound($"No entity has the id “{id}”.");
         var name = entity?.Name ?? id;
@@ -222,6 +225,7 @@ internal static class SitePages
                 output.WriteLine("</tbody></table>");
             }
             WriteQuotes(output, quotes, $"Quotes by {name}");
+            if (quotes.Count == 50) output.WriteLine($"<p><a href=\"/quotes?speaker={Uri.EscapeDataString(id)}\">More quotes by {E(name)}</a></p>");
             if (events.Count > 0)
             {
                 output.WriteLine("<h2>Events</h2><ul class=\"hits\">");
@@ -293,7 +297,7 @@ internal static class SitePages
             EntityId = Bounded(request.Query["entity"]),
             RankWindow = SearchWindow,
         };
-        var hits = q is null ? [] : await data.Store.SearchAsync(q, filter, PageSize, cancellationToken);
+        var hits = q is null ? [] : await data.Store.SearchAsync(q, filter, HitsPerPage, cancellationToken);
         var outlets = (await data.DerivedAsync()).Outlets;
         return Page(q is null ? "Search" : $"Search: {q}", output =>
         {
@@ -309,7 +313,7 @@ internal static class SitePages
             output.WriteLine($"<label>Entity id<input name=\"entity\" value=\"{E(filter.EntityId)}\"></label>");
             output.WriteLine("<button type=\"submit\">Search</button></form>");
             if (q is null) return;
-            output.WriteLine($"<p class=\"meta\">{(hits.Count == PageSize ? $"the {PageSize} best matches among the {SearchWindow:N0} most recently added" : $"{hits.Count} documents")}</p><ol class=\"hits\">");
+            output.WriteLine($"<p class=\"meta\">{(hits.Count == HitsPerPage ? $"the {HitsPerPage} best matches among the {SearchWindow:N0} most recently added" : $"{hits.Count} documents")}</p><ol class=\"hits\">");
             foreach (var hit in hits)
             {
                 var snippet = new StringBuilder();
