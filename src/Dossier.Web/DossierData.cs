@@ -93,12 +93,13 @@ internal sealed class DossierData(SqliteDossierStore store)
     /// Runs one ingest at a time: two uploads of the same file then meet the engine's content-hash check one after the
     /// other, so neither can store a duplicate.
     /// </summary>
-    public async Task<IngestResult> IngestAsync(IngestHandler handler, IReadOnlyList<RawDocument> inputs, CancellationToken cancellationToken)
+    public async Task<IngestResult> IngestAsync(IngestHandler handler, IReadOnlyList<RawDocument> inputs, IProgress<IngestProgress> progress,
+        CancellationToken cancellationToken)
     {
         await _ingestGate.WaitAsync(cancellationToken);
         try
         {
-            var result = await handler(inputs, cancellationToken);
+            var result = await handler(inputs, progress, cancellationToken);
             _derived = null;
             return result;
         }

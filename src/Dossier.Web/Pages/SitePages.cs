@@ -4,6 +4,8 @@ using Dossier.Reporting;
 using Dossier.Reporting.Html;
 using Dossier.Storage;
 using Dossier.Web.Charts;
+using Dossier.Ingest;
+using Dossier.Web.Ingest;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -40,6 +42,7 @@ internal static class SitePages
         app.MapGet("/search", Search);
         app.MapGet("/ingest", IngestForm);
         app.MapPost("/ingest", Ingest);
+        app.MapGet("/ingest/jobs/{id}", Job);
     }
 
     private static async Task<IResult> Stories(HttpRequest request, DossierData data, CancellationToken cancellationToken)
@@ -338,15 +341,21 @@ internal static class SitePages
             var tokens = antiforgery.GetAndStoreTokens(context);
             output.WriteLine("<form class=\"ingest\" action=\"/ingest\" method=\"post\" enctype=\"multipart/form-data\">");
             output.WriteLine($"<input type=\"hidden\" name=\"{E(tokens.FormFieldName)}\" value=\"{E(tokens.RequestToken)}\">");
+            output.WriteLine("<fieldset><legend>Paste or upload</legend>");
             output.WriteLine("<label>Title<input name=\"title\"></label><label>Outlet<input name=\"outlet\"></label>");
             output.WriteLine("<label>Published (YYYY-MM-DD)<input type=\"date\" name=\"published\"></label>");
             output.WriteLine("<label>Article text (plain text or HTML)<textarea name=\"text\"></textarea></label>");
             output.WriteLine("<label>Or files (.txt, .html)<input type=\"file\" name=\"files\" multiple></label>");
-            output.WriteLine($"<p class=\"meta\">Up to {options.MaxUploadBytes / (1024 * 1024)} MB in total.</p>");
+            output.WriteLine($"<p class=\"meta\">Up to {Size(options.MaxUploadBytes)} in total.</p></fieldset>");
+            output.WriteLine("<fieldset><legend>Fetch from the web</legend>");
+            output.WriteLine($"<label>Article URLs (one per line, up to {IngestRequest.MaxUrls})<textarea name=\"urls\" class=\"short\"></textarea></label>");
+            output.WriteLine("<label>Feed URL (RSS, Atom, JSON Feed or an OPML list)<input type=\"url\" name=\"feed\"></label>");
+            output.WriteLine("<p class=\"meta\">Pages are fetched politely (robots.txt, one request a second per site); addresses on this " +
+                             $"machine or its private network are {(options.Fetch.AllowPrivate ? "<strong>allowed</strong> (the server was started with --allow-private)" : "refused")}.</p></fieldset>");
             output.WriteLine("<button type=\"submit\">Analyse and add</button></form>");
         });
 
-    private static async Task<IResult> Ingest(HttpContext context, IAntiforgery antiforgery, DossierData data, WebOptions options,
+    private static async Task<IResult> Ingest(HttpContext context, IAntiforgery antiforgery, IngestJobs jobs, WebOptions options,
         CancellationToken cancellationToken)
     {
         if (options.Ingest is null) return Page("Ingest", o => o.WriteLine("<p>Ingestion is not enabled on this server.</p>"), StatusCodes.Status503ServiceUnavailable);
@@ -363,7 +372,7 @@ internal static class SitePages
         }
         catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
         {
-            return BadRequest($"The upload could not be read ({ex.Message}). Files are limited to {options.MaxUploadBytes / (1024 * 1024)} MB in total.");
+            return TooLarge(options);
         }
         var hints = new MetadataHints
         {
@@ -377,45 +386,82 @@ internal static class SitePages
         foreach (var file in form.Files)
         {
             var decoded = await DecodeAsync(file, cancellationToken);
-            if (decoded is null) return BadRequest($"“{file.FileName}” is not UTF-8 text; upload plain text or HTML files.");
+            if (decoded is null)
+                return Page("Not text", o => o.WriteLine($"<h1>That did not work</h1><p>“{E(file.FileName)}” is a binary file, not text; " +
+                                                          "upload plain text or HTML files (convert PDFs and word-processor files first).</p>"),
+                    StatusCodes.Status415UnsupportedMediaType);
             var kind = file.FileName.EndsWith(".htm", StringComparison.OrdinalIgnoreCase) || file.FileName.EndsWith(".html", StringComparison.OrdinalIgnoreCase)
                 ? ContentKind.Html : ContentKind.PlainText;
             inputs.Add(new RawDocument(Path.GetFileName(file.FileName), decoded, kind, hints));
         }
-        if (inputs.Count == 0) return BadRequest("Paste some text or choose a file.");
-
-        var result = await data.IngestAsync(options.Ingest, inputs, cancellationToken);
-        return Page("Ingested", output =>
-        {
-            output.WriteLine($"<h1>Added {result.DocumentIds.Count} documents</h1><ul>");
-            foreach (var id in result.DocumentIds) output.WriteLine($"<li><a href=\"{E(DocumentHref(id))}\">{E(id)}</a></li>");
-            output.WriteLine("</ul>");
-            if (result.Diagnostics.Count > 0)
-            {
-                output.WriteLine("<h2>Diagnostics</h2><ul>");
-                foreach (var d in result.Diagnostics) output.WriteLine($"<li>{E(d.ToString())}</li>");
-                output.WriteLine("</ul>");
-            }
-            output.WriteLine("<p><a href=\"/ingest\">Add more</a> · <a href=\"/\">Stories</a></p>");
-        });
+        var urls = (Bounded(form["urls"], 100_000) ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var request = new IngestRequest(inputs, urls, Bounded(form["feed"], 2000));
+        if (request.Problem() is { } problem) return BadRequest($"Cannot fetch that: {problem}");
+        if (request.IsEmpty) return BadRequest("Paste some text, choose a file, or give a URL or a feed.");
+        var job = jobs.Start(request);
+        // Post/redirect/get: the job page refreshes itself until the ingest is done, and reloading it posts nothing.
+        context.Response.Headers.Location = JobHref(job.Id);
+        return Results.StatusCode(StatusCodes.Status303SeeOther);
     }
 
-    /// <summary>A file's text, or null when it is binary or not valid UTF-8 (a BOM is dropped).</summary>
+    internal static string JobHref(string id) => "/ingest/jobs/" + Uri.EscapeDataString(id);
+
+    private static IResult Job(string id, IngestJobs jobs)
+    {
+        if (jobs.Find(id) is not { } job) return NotFound("No ingest job has this id (jobs are kept while the server runs, the last 200).");
+        var status = job.Status;
+        var title = status.State switch
+        {
+            JobState.Done => $"Added {status.DocumentIds.Count} documents",
+            JobState.Failed => "Ingest failed",
+            _ => "Ingesting…",
+        };
+        // Until it is finished the page reloads itself every second: progress without JavaScript.
+        return Page(title, output =>
+        {
+            output.WriteLine($"<h1>{E(title)}</h1>");
+            output.WriteLine($"<p class=\"meta job-{status.State.ToString().ToLowerInvariant()}\">{E(status.State.ToString())}: {E(status.Step)}</p>");
+            if (!status.Finished)
+                output.WriteLine(status.Total > 0
+                    ? $"<p><progress max=\"{status.Total}\" value=\"{status.Done}\">{status.Done} of {status.Total}</progress> {status.Done} of {status.Total}</p>"
+                    : "<p><progress>working</progress></p>");
+            if (status.DocumentIds.Count > 0)
+            {
+                output.WriteLine("<ul class=\"added\">");
+                foreach (var documentId in status.DocumentIds) output.WriteLine($"<li><a href=\"{E(DocumentHref(documentId))}\">{E(documentId)}</a></li>");
+                output.WriteLine("</ul>");
+            }
+            if (status.Diagnostics.Count > 0)
+            {
+                output.WriteLine("<h2>Diagnostics</h2><ul class=\"diagnostics\">");
+                foreach (var d in status.Diagnostics) output.WriteLine($"<li class=\"{d.Severity.ToString().ToLowerInvariant()}\">{E(d.ToString())}</li>");
+                output.WriteLine("</ul>");
+            }
+            if (status.Finished) output.WriteLine("<p><a href=\"/ingest\">Add more</a> · <a href=\"/\">Stories</a></p>");
+        }, refreshSeconds: status.Finished ? null : 1);
+    }
+
+    public static IResult TooLarge(WebOptions options) => Page("Too large", output =>
+    {
+        output.WriteLine("<h1>That is too large</h1>");
+        output.WriteLine($"<p>Uploads are limited to {Size(options.MaxUploadBytes)} in total. Send fewer or smaller files, " +
+                         "or give their URLs instead.</p><p><a href=\"/ingest\">Back to the form</a></p>");
+    }, StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>
+    /// A file's text, or null when it is binary (NUL bytes never occur in text files, in any of the encodings news
+    /// comes in that are not UTF-16, which has a BOM). Text is decoded as the CLI decodes files: UTF-8, else the
+    /// declared or sniffed legacy encoding.
+    /// </summary>
     internal static async Task<string?> DecodeAsync(IFormFile file, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, cancellationToken);
-        var bytes = buffer.ToArray();
-        if (bytes.AsSpan().IndexOf((byte)0) >= 0) return null;
-        try
-        {
-            var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
-            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
-        }
-        catch (DecoderFallbackException)
-        {
-            return null;
-        }
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        var utf16 = bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
+        if (!utf16 && bytes.IndexOf((byte)0) >= 0) return null;
+        var html = file.FileName.EndsWith(".htm", StringComparison.OrdinalIgnoreCase) || file.FileName.EndsWith(".html", StringComparison.OrdinalIgnoreCase);
+        return TextDecoding.Decode(bytes, sniffHtml: html).Text;
     }
 
     private static bool LooksLikeHtml(string text) =>
