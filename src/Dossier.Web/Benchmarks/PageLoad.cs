@@ -59,6 +59,15 @@ public static class PageLoad
         return new PageTargets(stories, picked, searches);
     }
 
+    /// <summary>The benchmark as reported: each page alone (one client, 10 s), then under <paramref name="clients"/> for <paramref name="duration"/>.</summary>
+    public static async Task<(IReadOnlyList<PageTimes> Alone, IReadOnlyList<PageTimes> Loaded)> MeasureAsync(string db, PageTargets targets, int clients,
+        TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        var alone = await RunAsync(db, targets, 1, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(3), cancellationToken);
+        var loaded = await RunAsync(db, targets, clients, duration, TimeSpan.FromSeconds(5), cancellationToken);
+        return (alone, loaded);
+    }
+
     public static async Task<IReadOnlyList<PageTimes>> RunAsync(string db, PageTargets targets, int clients, TimeSpan duration, TimeSpan warmUp,
         CancellationToken cancellationToken = default)
     {
