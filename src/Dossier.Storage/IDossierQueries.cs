@@ -22,6 +22,12 @@ public sealed record SearchFilter
     /// <summary>Only documents mentioning this canonical entity id.</summary>
     public string? EntityId { get; init; }
 
+    /// <summary>
+    /// Rank only the this many most recently stored matches (null: all of them). Ranking costs time in proportion to
+    /// the matches, and a common word matches most of a large corpus; a reader of news wants recent articles anyway.
+    /// </summary>
+    public int? RankWindow { get; init; }
+
     public static SearchFilter None { get; } = new();
 }
 
@@ -62,4 +68,7 @@ public interface IDossierQueries
 
     /// <summary>Documents per outlet and publication day.</summary>
     Task<IReadOnlyList<CoveragePoint>> CoverageAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Each story's documents per outlet and publication day, by story id (timelines, however many reports a story has).</summary>
+    Task<ILookup<string, CoveragePoint>> StoryCoverageAsync(CancellationToken cancellationToken = default);
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Dossier.Ingest.Web;
 using Dossier.Storage.Sqlite;
+using Dossier.Web.Ingest;
 using Dossier.Web.Api;
 using Dossier.Web.Pages;
 using Microsoft.AspNetCore.Builder;
@@ -43,12 +45,16 @@ public static class DossierWeb
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<DossierData>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(_ => new SafeFetcher(options.Fetch));
+        builder.Services.AddSingleton<IngestJobs>();
         options.ConfigureBuilder?.Invoke(builder);
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(() => store.DisposeAsync().AsTask().GetAwaiter().GetResult());
         app.Use(SecurityHeaders);
         if (!string.IsNullOrEmpty(options.Token)) app.Use(RequireToken(options));
+        app.Use(LimitBody(options));
         app.UseAntiforgery();
 
         app.MapGet("/static/site.css", () => Results.Text(Layout.Css, "text/css; charset=utf-8"));
@@ -78,6 +84,23 @@ public static class DossierWeb
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         await next();
     }
+
+    /// <summary>
+    /// A body announced as larger than the limit is refused at once with 413 and a message saying the limit (Kestrel
+    /// enforces the same limit on bodies sent without a length, which the endpoints turn into the same answer).
+    /// </summary>
+    private static Func<HttpContext, Func<Task>, Task> LimitBody(WebOptions options) => async (context, next) =>
+    {
+        if (context.Request.ContentLength > options.MaxUploadBytes)
+        {
+            var answer = context.Request.Path.StartsWithSegments("/api") ? ApiEndpoints.TooLarge(options) : SitePages.TooLarge(options);
+            // The client may still be sending; the answer goes out and the connection closes rather than read it all.
+            context.Response.Headers.Connection = "close";
+            await answer.ExecuteAsync(context);
+            return;
+        }
+        await next();
+    };
 
     private static Func<HttpContext, Func<Task>, Task> RequireToken(WebOptions options)
     {

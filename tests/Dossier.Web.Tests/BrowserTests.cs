@@ -35,7 +35,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var db = Path.Combine(_directory, "dossier.db");
         await using (var store = await SqliteDossierStore.OpenAsync(db))
             await store.SaveCorpusAsync(SampleCorpus.Corpus(withHostile: true));
-        _app = DossierWeb.Build(db, new WebOptions { Port = 0, Ingest = (inputs, ct) => WebFixture.IngestInto(db, inputs, ct) });
+        _app = DossierWeb.Build(db, new WebOptions { Port = 0, Ingest = (inputs, progress, ct) => WebFixture.IngestInto(db, inputs, progress, ct) });
         await _app.StartAsync();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _playwright = await Playwright.CreateAsync();
@@ -95,8 +95,10 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.GetByLabel("Outlet").FillAsync("Estuary Times");
         await page.GetByLabel("Article text (plain text or HTML)").FillAsync("Harbour pilots ended their overtime ban on Thursday after talks with the port.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Analyse and add" }).ClickAsync();
-        Assert.Contains("Added 1 documents", await page.Locator("h1").InnerTextAsync());
-        await page.Locator("main ul a").First.ClickAsync();
+        // The job page reloads itself (meta refresh, no script) until the ingest is done.
+        Assert.Contains("/ingest/jobs/", page.Url);
+        await page.Locator("h1", new() { HasText = "Added 1 documents" }).WaitForAsync();
+        await page.Locator("main ul.added a").First.ClickAsync();
         Assert.Equal("Harbour pilots end overtime ban", await page.Locator("article h3").InnerTextAsync());
     }
 

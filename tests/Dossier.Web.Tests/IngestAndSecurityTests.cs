@@ -23,6 +23,22 @@ public sealed class IngestAndSecurityTests(WebFixture web) : IClassFixture<WebFi
         return form;
     }
 
+    /// <summary>Follows a job page's self-refresh, as a browser would, until the job is finished.</summary>
+    internal static async Task<AngleSharp.Html.Dom.IHtmlDocument> FinishedJob(HttpClient browser, HttpResponseMessage posted)
+    {
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        var address = posted.RequestMessage!.RequestUri!;
+        Assert.StartsWith("/ingest/jobs/", address.AbsolutePath);
+        var page = new HtmlParser().ParseDocument(await posted.Content.ReadAsStringAsync());
+        for (var i = 0; i < 200 && page.QuerySelector("meta[http-equiv=refresh]") is not null; i++)
+        {
+            await Task.Delay(50);
+            page = new HtmlParser().ParseDocument(await browser.GetStringAsync(address));
+        }
+        Assert.Null(page.QuerySelector("meta[http-equiv=refresh]"));
+        return page;
+    }
+
     [Fact]
     public async Task A_document_ingested_through_the_form_appears_in_the_dossier()
     {
@@ -34,13 +50,61 @@ public sealed class IngestAndSecurityTests(WebFixture web) : IClassFixture<WebFi
             f.Add(new StringContent("2025-05-02"), "published");
             f.Add(new StringContent("Rail unions said on Friday that drivers would walk out on Saturday over rostering."), "text");
         });
-        var response = await browser.PostAsync("/ingest", form);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var result = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-        var link = result.QuerySelector("main ul a")!.GetAttribute("href")!;
+        var result = await FinishedJob(browser, await browser.PostAsync("/ingest", form));
+        Assert.Equal("Added 1 documents", result.QuerySelector("h1")!.TextContent);
+        var link = result.QuerySelector("ul.added a")!.GetAttribute("href")!;
         var document = new HtmlParser().ParseDocument(await browser.GetStringAsync(link));
         Assert.Equal("Rail unions announce weekend walkout", document.QuerySelector("article h3")!.TextContent);
         Assert.Contains("walkout", await browser.GetStringAsync("/search?q=rostering"));
+    }
+
+    [Fact]
+    public async Task The_job_page_shows_progress_and_refreshes_itself_until_the_ingest_is_done()
+    {
+        var release = new TaskCompletionSource();
+        await using var app = web.Build(new WebOptions
+        {
+            Ingest = async (inputs, progress, ct) =>
+            {
+                progress.Report(new IngestProgress("analyse", 0, inputs.Count));
+                await release.Task.WaitAsync(ct);
+                return await WebFixture.IngestInto(web.DbPath, inputs, progress, ct);
+            },
+        });
+        await app.StartAsync();
+        var server = app.GetTestServer();
+        using var browser = new HttpClient(new CookieHandler(server.CreateHandler())) { BaseAddress = server.BaseAddress };
+        var form = await Form(browser, f => f.Add(new StringContent("Lighthouse keepers return to the outer islands after a decade of automation."), "text"));
+        var posted = await browser.PostAsync("/ingest", form);
+        var running = new HtmlParser().ParseDocument(await posted.Content.ReadAsStringAsync());
+        Assert.Equal("1", running.QuerySelector("meta[http-equiv=refresh]")!.GetAttribute("content"));
+        Assert.Equal("Ingesting…", running.QuerySelector("h1")!.TextContent);
+        var bar = running.QuerySelector("progress")!;
+        Assert.Equal("1", bar.GetAttribute("max"));
+        Assert.Contains("Analysing", running.QuerySelector("p.meta")!.TextContent);
+
+        release.SetResult();
+        var done = await FinishedJob(browser, posted);
+        Assert.Equal("Added 1 documents", done.QuerySelector("h1")!.TextContent);
+        Assert.Null(done.QuerySelector("progress"));
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/ingest/jobs/0123456789abcdef01234567")).StatusCode);
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task Uploading_the_same_file_in_parallel_stores_it_once()
+    {
+        const string content = "Tram drivers in the northern district accepted a revised timetable on Wednesday after a week of talks.";
+        var jobs = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            using var browser = Browser();
+            var form = await Form(browser, f => f.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(content)), "files", "tram.txt"));
+            return await FinishedJob(browser, await browser.PostAsync("/ingest", form));
+        }));
+        Assert.All(jobs, page => Assert.Equal("Added 1 documents", page.QuerySelector("h1")!.TextContent));
+        Assert.Single(jobs.Select(page => page.QuerySelector("ul.added a")!.GetAttribute("href")).Distinct());
+        var hits = new HtmlParser().ParseDocument(await web.Client.GetStringAsync("/search?q=revised+timetable+tram"));
+        Assert.Single(hits.QuerySelectorAll("ol.hits li"));
     }
 
     [Fact]
@@ -57,8 +121,13 @@ public sealed class IngestAndSecurityTests(WebFixture web) : IClassFixture<WebFi
         using var browser = Browser();
         var binary = await Form(browser, f => f.Add(new ByteArrayContent([0x50, 0x4B, 0x03, 0x04, 0x00, 0xFF, 0x00]), "files", "archive.zip"));
         var response = await browser.PostAsync("/ingest", binary);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("not UTF-8 text", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("“archive.zip” is a binary file", await response.Content.ReadAsStringAsync());
+
+        // Text in a legacy encoding is text: decoded, not refused.
+        var latin1 = await Form(browser, f => f.Add(new ByteArrayContent([.. "Caf"u8, 0xE9, .. " owners protest new terrace fees."u8]), "files", "cafe.txt"));
+        var decoded = await FinishedJob(browser, await browser.PostAsync("/ingest", latin1));
+        Assert.Equal("Added 1 documents", decoded.QuerySelector("h1")!.TextContent);
 
         await using var small = web.Build(new WebOptions { MaxUploadBytes = 1024 });
         await small.StartAsync();
@@ -66,7 +135,11 @@ public sealed class IngestAndSecurityTests(WebFixture web) : IClassFixture<WebFi
         using var client = new HttpClient(new CookieHandler(server.CreateHandler())) { BaseAddress = server.BaseAddress };
         var big = await Form(client, f => f.Add(new ByteArrayContent(new byte[10_000]), "files", "big.txt"));
         var refused = await client.PostAsync("/ingest", big);
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        Assert.Contains("limited to 1 KB", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var api = await client.PostAsync("/api/documents", new StringContent($"{{\"text\":\"{new string('x', 5000)}\"}}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, api.StatusCode);
+        Assert.Contains("limit", (string?)System.Text.Json.Nodes.JsonNode.Parse(await api.Content.ReadAsStringAsync())!["error"]);
         await small.StopAsync();
     }
 
@@ -104,7 +177,7 @@ public sealed class IngestAndSecurityTests(WebFixture web) : IClassFixture<WebFi
     }
 
     /// <summary>Keeps cookies and follows redirects, like a browser.</summary>
-    private sealed class CookieHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    internal sealed class CookieHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
     {
         private readonly CookieContainer _cookies = new();
 

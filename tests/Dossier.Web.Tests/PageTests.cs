@@ -130,6 +130,11 @@ public sealed class PageTests(WebFixture web) : IClassFixture<WebFixture>
     [InlineData("/search?q=a&q=b&from=2025-13-45&to=%3Cx%3E")]
     [InlineData("/quotes?q=%25&speaker=%3Cscript%3E")]
     [InlineData("/search?q=x&entity=%22%3E%3Cscript%3E")]
+    [InlineData("/?page=abc")]
+    [InlineData("/?page=-3")]
+    [InlineData("/?page=99999999999999999999")]
+    [InlineData("/stories/s-2025-03-04-dock-strike?page=0&page=7")]
+    [InlineData("/search?q=%E2%80%AE%F0%9F%98%80+%C3%A9t%C3%A9")]
     public async Task Malformed_queries_get_a_page_not_an_error(string path)
     {
         var (response, dom) = await GetPage(path);

@@ -33,15 +33,17 @@ public sealed class WebFixture : IAsyncLifetime
         ConfigureBuilder = builder => builder.WebHost.UseTestServer(),
     });
 
-    private Task<IngestResult> Ingest(IReadOnlyList<RawDocument> inputs, CancellationToken cancellationToken) =>
-        IngestInto(DbPath, inputs, cancellationToken);
+    private Task<IngestResult> Ingest(IReadOnlyList<RawDocument> inputs, IProgress<IngestProgress> progress, CancellationToken cancellationToken) =>
+        IngestInto(DbPath, inputs, progress, cancellationToken);
 
-    internal static async Task<IngestResult> IngestInto(string dbPath, IReadOnlyList<RawDocument> inputs, CancellationToken cancellationToken)
+    internal static async Task<IngestResult> IngestInto(string dbPath, IReadOnlyList<RawDocument> inputs, IProgress<IngestProgress> progress,
+        CancellationToken cancellationToken)
     {
         await using var store = await SqliteDossierStore.OpenAsync(dbPath, cancellationToken);
         var ids = new List<string>();
         foreach (var input in inputs)
         {
+            progress.Report(new IngestProgress("analyse", ids.Count, inputs.Count));
             var id = ContentHash.Of(input.Content);
             ids.Add(id);
             if (await store.ContainsAsync(id, cancellationToken)) continue;
@@ -49,7 +51,7 @@ public sealed class WebFixture : IAsyncLifetime
             await Task.Delay(50, cancellationToken);
             await store.SaveDocumentsAsync([new Document(id, input.Source, input.Content, new DocumentMetadata
             {
-                Title = input.Hints.Title, Outlet = input.Hints.Outlet, Published = input.Hints.Published,
+                Title = input.Hints.Title, Outlet = input.Hints.Outlet, Published = input.Hints.Published, Url = input.Hints.Url,
             })], cancellationToken);
         }
         return new IngestResult(ids, []);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Dossier.Ingest.Web;
 using Dossier.Web;
 using Microsoft.Extensions.Hosting;
 
@@ -13,12 +14,16 @@ public static class ServeCommand
         var port = new Option<int>("--port") { Description = "TCP port.", DefaultValueFactory = _ => 5000 };
         var bind = new Option<string>("--bind") { Description = "Address to listen on; anything but loopback needs --token.", DefaultValueFactory = _ => "127.0.0.1" };
         var token = new Option<string?>("--token") { Description = "Shared secret required for writes and, by default, reads." };
+        var allowPrivate = new Option<bool>("--allow-private")
+        {
+            Description = "Let URL and feed ingestion fetch from this machine and private networks (refused by default: only for trusted intranets).",
+        };
 
         var command = new Command("serve", CommandLine.Describe(
             "Serve the dossier in a browser (stories, documents, entities, the negotiation map, search, ingest) and as a REST API under /api.",
             "dossier serve --db out/dossier.db --port 5000"))
         {
-            database, port, bind, token,
+            database, port, bind, token, allowPrivate,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -29,9 +34,15 @@ public static class ServeCommand
                 Port = parse.GetValue(port),
                 Bind = parse.GetValue(bind)!,
                 Token = parse.GetValue(token),
-                Ingest = async (inputs, ct) =>
+                Fetch = new FetchOptions { AllowPrivate = parse.GetValue(allowPrivate) },
+                Ingest = async (inputs, progress, ct) =>
                 {
-                    var result = await Analyzer.Default.AnalyzeAsync(inputs, new AnalysisOptions { DatabasePath = db }, ct);
+                    var analysis = new AnalysisOptions
+                    {
+                        DatabasePath = db,
+                        Progress = new ProgressRelay(progress),
+                    };
+                    var result = await Analyzer.Default.AnalyzeAsync(inputs, analysis, ct);
                     return new IngestResult(result.InputDocumentIds, result.Diagnostics);
                 },
             };
@@ -54,5 +65,11 @@ public static class ServeCommand
             return CommandLine.Ok;
         });
         return command;
+    }
+
+    /// <summary>Passes the engine's progress to the web job as it happens (Progress&lt;T&gt; would post it later, out of order).</summary>
+    private sealed class ProgressRelay(IProgress<IngestProgress> target) : IProgress<AnalysisProgress>
+    {
+        public void Report(AnalysisProgress value) => target.Report(new IngestProgress(value.Step, value.Done, value.Total));
     }
 }

@@ -161,6 +161,50 @@ internal static class Migrations
         CREATE INDEX documents_by_date ON documents(published, pk);
         CREATE INDEX documents_by_outlet ON documents(outlet, published);
         """),
+        new(5, "quotes and events by actor, newest first, kept in sync by triggers",
+        """
+        -- "The latest quotes by X" must not sort every quote X ever gave: one row per (actor, quote or event) carries
+        -- the document's date, so the primary key hands them out newest first and a page reads only what it shows.
+        -- An event names its actor as source or target; both get a row.
+        CREATE TABLE actor_annotations (
+            entity_id TEXT NOT NULL,
+            layer TEXT NOT NULL,
+            published TEXT,
+            document_pk INTEGER NOT NULL,
+            document_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            PRIMARY KEY (entity_id, layer, published DESC, document_pk DESC, seq)
+        ) WITHOUT ROWID;
+        CREATE INDEX actor_annotations_by_annotation ON actor_annotations(document_id, layer, seq);
+        -- Found quotes and events by actor but not in date order; the table above replaces them.
+        DROP INDEX annotations_speaker;
+        DROP INDEX annotations_event_source;
+        DROP INDEX annotations_event_target;
+        -- The writer stores a document's row before its annotations, so the date is there to copy.
+        CREATE TRIGGER actor_annotations_insert AFTER INSERT ON annotations WHEN new.layer IN ('quotes', 'events') BEGIN
+            INSERT OR IGNORE INTO actor_annotations (entity_id, layer, published, document_pk, document_id, seq)
+            SELECT actor.id, new.layer, d.published, d.pk, d.id, new.seq
+            FROM documents d JOIN (
+                SELECT new.data -> 'speaker' ->> 'entity_id' AS id WHERE new.layer = 'quotes'
+                UNION ALL SELECT new.data -> 'source' ->> 'entity_id' WHERE new.layer = 'events'
+                UNION ALL SELECT new.data -> 'target' ->> 'entity_id' WHERE new.layer = 'events') actor
+            WHERE d.id = new.document_id AND actor.id IS NOT NULL;
+        END;
+        CREATE TRIGGER actor_annotations_delete AFTER DELETE ON annotations WHEN old.layer IN ('quotes', 'events') BEGIN
+            DELETE FROM actor_annotations WHERE document_id = old.document_id AND layer = old.layer AND seq = old.seq;
+        END;
+        CREATE TRIGGER actor_annotations_redate AFTER UPDATE OF published ON documents BEGIN
+            UPDATE actor_annotations SET published = new.published WHERE document_id = new.id;
+        END;
+        INSERT OR IGNORE INTO actor_annotations (entity_id, layer, published, document_pk, document_id, seq)
+        SELECT actor.id, actor.layer, d.published, d.pk, d.id, actor.seq
+        FROM documents d JOIN (
+            SELECT document_id, layer, seq, data -> 'speaker' ->> 'entity_id' AS id FROM annotations WHERE layer = 'quotes'
+            UNION ALL SELECT document_id, layer, seq, data -> 'source' ->> 'entity_id' FROM annotations WHERE layer = 'events'
+            UNION ALL SELECT document_id, layer, seq, data -> 'target' ->> 'entity_id' FROM annotations WHERE layer = 'events') actor
+            ON d.id = actor.document_id
+        WHERE actor.id IS NOT NULL;
+        """),
     ];
 
     public static int Latest => All[^1].Version;

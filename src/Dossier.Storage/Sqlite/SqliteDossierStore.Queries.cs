@@ -79,20 +79,27 @@ public sealed partial class SqliteDossierStore
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         // instr() rather than LIKE: user text with % or _ must match literally.
-        // For one speaker the few matching annotations are found first by index (MATERIALIZED keeps SQLite from
-        // walking all documents in date order instead), then sorted; without one, the date-ordered walk can stop early.
-        command.CommandText = $"""
-            WITH hits AS {(speakerEntityId is null ? "NOT MATERIALIZED" : "MATERIALIZED")} (
-                SELECT a.document_id, a.seq, a.start, a."end", a.data
-                FROM annotations a {(speakerEntityId is null ? "" : "INDEXED BY annotations_speaker")}
-                WHERE a.layer = 'quotes'
-                  {(speakerEntityId is null ? "" : "AND a.data -> 'speaker' ->> 'entity_id' = $speaker")}
-                  AND ($text IS NULL OR instr(lower(a.data ->> 'text'), lower($text)) > 0))
-            SELECT {SummaryColumns}, a.start, a."end", a.data
-            FROM hits a JOIN documents d ON d.id = a.document_id
-            ORDER BY d.published DESC NULLS LAST, d.pk DESC, a.seq
-            LIMIT $limit;
-            """;
+        // For one speaker, actor_annotations hands out their quotes newest first, so a page reads only what it shows
+        // however many quotes they gave; without one, the walk over documents by date stops as early.
+        command.CommandText = speakerEntityId is null
+            ? $"""
+              SELECT {SummaryColumns}, a.start, a."end", a.data
+              FROM documents d INDEXED BY documents_by_date
+              JOIN annotations a ON a.document_id = d.id AND a.layer = 'quotes'
+              WHERE $text IS NULL OR instr(lower(a.data ->> 'text'), lower($text)) > 0
+              ORDER BY d.published DESC NULLS LAST, d.pk DESC, a.seq
+              LIMIT $limit;
+              """
+            : $"""
+              SELECT {SummaryColumns}, a.start, a."end", a.data
+              FROM actor_annotations x
+              JOIN annotations a ON a.document_id = x.document_id AND a.layer = x.layer AND a.seq = x.seq
+              JOIN documents d ON d.pk = x.document_pk
+              WHERE x.entity_id = $speaker AND x.layer = 'quotes'
+                AND ($text IS NULL OR instr(lower(a.data ->> 'text'), lower($text)) > 0)
+              ORDER BY x.published DESC NULLS LAST, x.document_pk DESC, x.seq
+              LIMIT $limit;
+              """;
         command.Parameters.AddWithValue("$speaker", (object?)speakerEntityId ?? DBNull.Value);
         command.Parameters.AddWithValue("$text", string.IsNullOrWhiteSpace(text) ? DBNull.Value : text.Trim());
         command.Parameters.AddWithValue("$limit", Math.Clamp(limit, 0, MaxLimit));
@@ -104,26 +111,25 @@ public sealed partial class SqliteDossierStore
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        // As for quotes: index first for one entity, date-ordered walk otherwise. Source and target are two lookups
-        // joined by UNION: SQLite answers an OR of the two expressions by scanning every event. Without statistics the
-        // planner may prefer the plain layer index, so the expression indexes are named.
-        const string columns = """a.document_id, a.seq, a.start, a."end", a.data""";
-        var matching = entityId is null
-            ? $"SELECT {columns} FROM annotations a WHERE a.layer = 'events'"
+        // As for quotes: for one entity, actor_annotations lists the events naming it (as source or target) newest first;
+        // without one, the walk over documents by date stops after the page.
+        command.CommandText = entityId is null
+            ? $"""
+              SELECT {SummaryColumns}, a.start, a."end", a.data, d.text
+              FROM documents d INDEXED BY documents_by_date
+              JOIN annotations a ON a.document_id = d.id AND a.layer = 'events'
+              ORDER BY d.published DESC NULLS LAST, d.pk DESC, a.seq
+              LIMIT $limit;
+              """
             : $"""
-              SELECT {columns} FROM annotations a INDEXED BY annotations_event_source
-              WHERE a.layer = 'events' AND a.data -> 'source' ->> 'entity_id' = $entity
-              UNION
-              SELECT {columns} FROM annotations a INDEXED BY annotations_event_target
-              WHERE a.layer = 'events' AND a.data -> 'target' ->> 'entity_id' = $entity
+              SELECT {SummaryColumns}, a.start, a."end", a.data, d.text
+              FROM actor_annotations x
+              JOIN annotations a ON a.document_id = x.document_id AND a.layer = x.layer AND a.seq = x.seq
+              JOIN documents d ON d.pk = x.document_pk
+              WHERE x.entity_id = $entity AND x.layer = 'events'
+              ORDER BY x.published DESC NULLS LAST, x.document_pk DESC, x.seq
+              LIMIT $limit;
               """;
-        command.CommandText = $"""
-            WITH hits AS {(entityId is null ? "NOT MATERIALIZED" : "MATERIALIZED")} ({matching})
-            SELECT {SummaryColumns}, a.start, a."end", a.data, d.text
-            FROM hits a JOIN documents d ON d.id = a.document_id
-            ORDER BY d.published DESC NULLS LAST, d.pk DESC, a.seq
-            LIMIT $limit;
-            """;
         command.Parameters.AddWithValue("$entity", (object?)entityId ?? DBNull.Value);
         command.Parameters.AddWithValue("$limit", Math.Clamp(limit, 0, MaxLimit));
         return await ReadAllAsync(command, r =>
@@ -142,20 +148,32 @@ public sealed partial class SqliteDossierStore
         if (match is null || limit <= 0) return [];
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        // Title matches weigh more than body matches: a word in the headline says what the article is about.
+        // Two steps: score the matches (title matches weigh more than body matches: a word in the headline says what the
+        // article is about) and keep the best, then cut snippets for those alone. In one SELECT, SQLite would cut a
+        // snippet, reading the whole text, for every match before sorting. With a window, only the newest matches are
+        // scored: FTS5 walks a term's matches by rowid, newest first, and stops there. CROSS JOIN keeps that order: left
+        // to itself, SQLite may walk every match of the terms again to meet the few best ones.
+        var joinDocuments = filter.Outlet is not null || filter.From is not null || filter.To is not null || filter.EntityId is not null;
         command.CommandText = $$"""
+            WITH scored AS MATERIALIZED (
+                SELECT f.rowid AS pk, bm25(documents_fts, 5.0, 1.0) AS score
+                FROM documents_fts f {{(joinDocuments ? "JOIN documents d ON d.pk = f.rowid" : "")}}
+                WHERE documents_fts MATCH $match
+                  {{(filter.Outlet is null ? "" : "AND d.outlet = $outlet")}}
+                  {{(filter.From is null ? "" : "AND d.published >= $from")}}
+                  {{(filter.To is null ? "" : "AND d.published <= $to")}}
+                  {{(filter.EntityId is null ? "" : "AND d.id IN (SELECT a.document_id FROM annotations a INDEXED BY annotations_entity WHERE a.layer = 'entities' AND a.data ->> 'entity_id' = $entity)")}}
+                {{(filter.RankWindow is null ? "" : "ORDER BY f.rowid DESC LIMIT $window")}}),
+            best AS MATERIALIZED (SELECT pk, score FROM scored ORDER BY score LIMIT $limit)
             SELECT d.id, d.title, d.outlet, d.published,
                    snippet(documents_fts, -1, char(2), char(3), '…', 16),
-                   bm25(documents_fts, 5.0, 1.0) AS score
-            FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid
-            WHERE documents_fts MATCH $match
-              AND ($outlet IS NULL OR d.outlet = $outlet)
-              AND ($from IS NULL OR d.published >= $from)
-              AND ($to IS NULL OR d.published <= $to)
-              {{(filter.EntityId is null ? "" : "AND d.id IN (SELECT a.document_id FROM annotations a INDEXED BY annotations_entity WHERE a.layer = 'entities' AND a.data ->> 'entity_id' = $entity)")}}
-            ORDER BY score
-            LIMIT $limit;
+                   best.score
+            FROM best
+            CROSS JOIN documents_fts ON documents_fts.rowid = best.pk AND documents_fts MATCH $match
+            CROSS JOIN documents d ON d.pk = best.pk
+            ORDER BY best.score, best.pk;
             """;
+        command.Parameters.AddWithValue("$window", Math.Max(1, filter.RankWindow ?? 1));
         command.Parameters.AddWithValue("$match", match);
         command.Parameters.AddWithValue("$outlet", (object?)filter.Outlet ?? DBNull.Value);
         command.Parameters.AddWithValue("$from", (object?)filter.From ?? DBNull.Value);
@@ -181,6 +199,23 @@ public sealed partial class SqliteDossierStore
             WHERE published IS NOT NULL GROUP BY 1, 2 ORDER BY 2, 1;
             """;
         return await ReadAllAsync(command, r => new CoveragePoint(r.GetString(0), r.GetString(1), r.GetInt32(2)), cancellationToken);
+    }
+
+    public async Task<ILookup<string, CoveragePoint>> StoryCoverageAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT s.id, coalesce(d.outlet, 'unknown outlet'), d.published, count(*)
+            FROM stories s
+            JOIN story_documents sd ON sd.story_seq = s.seq
+            JOIN documents d ON d.id = sd.document_id
+            WHERE d.published IS NOT NULL
+            GROUP BY s.seq, 2, 3 ORDER BY s.seq, 3, 2;
+            """;
+        var rows = await ReadAllAsync(command, r => (Story: r.GetString(0), Point: new CoveragePoint(r.GetString(1), r.GetString(2), r.GetInt32(3))),
+            cancellationToken);
+        return rows.ToLookup(r => r.Story, r => r.Point);
     }
 
     private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(SqliteCommand command, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)

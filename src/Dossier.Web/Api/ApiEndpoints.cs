@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Dossier.Core.Model;
 using Dossier.Reporting.Json;
 using Dossier.Storage;
+using Dossier.Core.Diagnostics;
+using Dossier.Web.Ingest;
 using Dossier.Web.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -59,7 +61,7 @@ internal static class ApiEndpoints
     private static async Task<IResult> Stories(DossierData data)
     {
         var derived = await data.DerivedAsync();
-        return Send(Array(derived.Stories.OrderByDescending(s => s.Story.Date ?? s.LastPublished ?? "", StringComparer.Ordinal), s =>
+        return Send(Array(derived.NewestFirst, s =>
         {
             var node = DossierJson.StoryNode(s.Story);
             node["outlets"] = new JsonArray([.. s.Outlets.Select(o => (JsonNode?)o)]);
@@ -75,8 +77,8 @@ internal static class ApiEndpoints
         var node = DossierJson.StoryNode(summary.Story);
         var documents = await data.Store.ListDocumentsAsync(summary.Story.DocumentIds, 0, 1000, cancellationToken);
         node["document_summaries"] = Array(documents, Summary);
-        node["alignments"] = Array(derived.Corpus.Alignments.Where(a => a.Story == id), DossierJson.AlignmentNode);
-        node["discrepancies"] = Array(derived.Corpus.Discrepancies.Where(d => d.Story == id), DossierJson.DiscrepancyNode);
+        node["alignments"] = Array(derived.AlignmentsByStory[id], DossierJson.AlignmentNode);
+        node["discrepancies"] = Array(derived.DiscrepanciesByStory[id], DossierJson.DiscrepancyNode);
         return Send(node);
     }
 
@@ -102,7 +104,7 @@ internal static class ApiEndpoints
     {
         var derived = await data.DerivedAsync();
         var entity = derived.View.Entity(id);
-        var positions = derived.Corpus.Positions.Where(p => p.Actor == id).ToList();
+        var positions = derived.PositionsByActor[id].ToList();
         var quotes = await data.Store.FindQuotesAsync(null, id, 200, cancellationToken);
         if (entity is null && positions.Count == 0 && quotes.Count == 0) return NotFound($"no entity with id '{id}'");
         var node = entity is null ? new JsonObject { ["id"] = id } : DossierJson.EntityNode(entity);
@@ -147,6 +149,7 @@ internal static class ApiEndpoints
             From = SitePages.IsoDate(request.Query["from"]),
             To = SitePages.IsoDate(request.Query["to"]),
             EntityId = SitePages.Bounded(request.Query["entity"]),
+            RankWindow = SitePages.SearchWindow,
         };
         var hits = await data.Store.SearchAsync(q, filter, Limit(request), cancellationToken);
         return Send(Array(hits, h => new JsonObject
@@ -162,9 +165,10 @@ internal static class ApiEndpoints
 
     /// <summary>
     /// POST /api/documents: one article object or an array of them, { text | html, title, outlet, url, published, id }
-    /// as in a JSONL input line.
+    /// as in a JSONL input line; an object with a url and no text or html is fetched, and { "feed": url } reads a feed
+    /// and the pages it links to (both through the private-address guard). Answers when the analysis is done.
     /// </summary>
-    private static async Task<IResult> Ingest(HttpRequest request, DossierData data, WebOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> Ingest(HttpRequest request, IngestJobs jobs, WebOptions options, CancellationToken cancellationToken)
     {
         if (options.Ingest is null) return Error(StatusCodes.Status503ServiceUnavailable, "ingestion is not enabled on this server");
         if (!request.HasJsonContentType()) return Error(StatusCodes.Status415UnsupportedMediaType, "send application/json");
@@ -179,7 +183,7 @@ internal static class ApiEndpoints
         }
         catch (BadHttpRequestException ex)
         {
-            return Error(ex.StatusCode, ex.Message);
+            return ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge(options) : Error(ex.StatusCode, ex.Message);
         }
         var items = body switch
         {
@@ -188,19 +192,33 @@ internal static class ApiEndpoints
             _ => [],
         };
         var inputs = new List<RawDocument>();
+        var urls = new List<string>();
+        string? feed = null;
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i] is not JsonObject item) return Error(StatusCodes.Status400BadRequest, $"item {i} is not an object");
+            if (Str(item, "feed") is { } feedUrl)
+            {
+                if (feed is not null) return Error(StatusCodes.Status400BadRequest, "give at most one feed per request");
+                feed = feedUrl;
+                continue;
+            }
             var text = Str(item, "text");
             var html = Str(item, "html");
-            if (text is null && html is null) return Error(StatusCodes.Status400BadRequest, $"item {i} has neither text nor html");
+            var url = Str(item, "url");
+            if (text is null && html is null)
+            {
+                if (url is null) return Error(StatusCodes.Status400BadRequest, $"item {i} has neither text, html, url nor feed");
+                urls.Add(url);
+                continue;
+            }
             var published = Str(item, "published");
             var parsed = published is null ? null : LocalDatePattern.Iso.Parse(published);
             if (parsed is { Success: false }) return Error(StatusCodes.Status400BadRequest, $"item {i}: published must be YYYY-MM-DD");
             var hints = new MetadataHints
             {
                 Id = Str(item, "id"),
-                Url = Str(item, "url"),
+                Url = url,
                 Outlet = Str(item, "outlet"),
                 Title = Str(item, "title"),
                 Published = parsed?.Value,
@@ -208,14 +226,26 @@ internal static class ApiEndpoints
             var source = hints.Id ?? hints.Url ?? $"api:{i}";
             inputs.Add(html is not null ? new RawDocument(source, html, ContentKind.Html, hints) : new RawDocument(source, text!, ContentKind.PlainText, hints));
         }
-        if (inputs.Count == 0) return Error(StatusCodes.Status400BadRequest, "send an article object or an array of them");
-        var result = await data.IngestAsync(options.Ingest, inputs, cancellationToken);
-        return Send(new JsonObject
+        var ingest = new IngestRequest(inputs, urls, feed);
+        if (ingest.Problem() is { } problem) return Error(StatusCodes.Status400BadRequest, problem);
+        if (ingest.IsEmpty) return Error(StatusCodes.Status400BadRequest, "send an article object or an array of them");
+        var job = jobs.Start(ingest);
+        await job.Completion.WaitAsync(cancellationToken);
+        var status = job.Status;
+        var answer = new JsonObject
         {
-            ["documents"] = new JsonArray([.. result.DocumentIds.Select(id => (JsonNode?)id)]),
-            ["diagnostics"] = Array(result.Diagnostics, DossierJson.DiagnosticNode),
-        }, StatusCodes.Status201Created);
+            ["job"] = job.Id,
+            ["documents"] = new JsonArray([.. status.DocumentIds.Select(id => (JsonNode?)id)]),
+            ["diagnostics"] = Array(status.Diagnostics, DossierJson.DiagnosticNode),
+        };
+        if (status.State == JobState.Failed) answer["error"] = status.Step;
+        // Nothing stored and something refused or failed: the request as a whole did not work.
+        var failed = status.State == JobState.Failed || (status.DocumentIds.Count == 0 && status.Diagnostics.Any(d => d.Severity == Severity.Error));
+        return Send(answer, failed ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status201Created);
     }
+
+    public static IResult TooLarge(WebOptions options) =>
+        Error(StatusCodes.Status413PayloadTooLarge, $"the body is over the {Layout.Size(options.MaxUploadBytes)} limit; send fewer or smaller articles per request");
 
     private static string? Str(JsonObject item, string name) =>
         item[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;

@@ -38,12 +38,17 @@ internal static class OpenApi
                 ["get"] = Operation("Documents newest first", ("offset", "query", false, "skip this many"), Limit),
                 ["post"] = new JsonObject
                 {
-                    ["summary"] = "Analyse and store articles: an object or an array of {text|html, title, outlet, url, published, id}",
+                    ["summary"] = "Analyse and store articles: an object or an array of {text|html, title, outlet, url, published, id}; " +
+                                  "an object with only a url is fetched, {feed: url} reads a feed and the pages it links to " +
+                                  "(private and loopback addresses refused unless the server runs with --allow-private). Answers when done.",
                     ["requestBody"] = new JsonObject { ["required"] = true, ["content"] = new JsonObject { ["application/json"] = new JsonObject() } },
                     ["responses"] = new JsonObject
                     {
                         ["201"] = new JsonObject { ["description"] = "ids of the stored documents and diagnostics" },
-                        ["400"] = new JsonObject { ["description"] = "malformed request" },
+                        ["400"] = new JsonObject { ["description"] = "malformed request, or an address that is not an http(s) URL" },
+                        ["413"] = new JsonObject { ["description"] = "body over the upload limit" },
+                        ["415"] = new JsonObject { ["description"] = "not application/json" },
+                        ["422"] = new JsonObject { ["description"] = "nothing stored: every page was refused or failed (see diagnostics)" },
                         ["503"] = new JsonObject { ["description"] = "ingestion not enabled" },
                     },
                 },
@@ -55,7 +60,8 @@ internal static class OpenApi
             ["/api/positions"] = new JsonObject { ["get"] = Operation("The negotiation map as positions[]") },
             ["/api/search"] = new JsonObject
             {
-                ["get"] = Operation("Full-text search", ("q", "query", true, "words"), ("outlet", "query", false, "outlet"),
+                ["get"] = Operation(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"Full-text search: the best matches among the {Pages.SitePages.SearchWindow:N0} most recently added matching documents"), ("q", "query", true, "words"), ("outlet", "query", false, "outlet"),
                     ("from", "query", false, "YYYY-MM-DD"), ("to", "query", false, "YYYY-MM-DD"), ("entity", "query", false, "entity id"), Limit),
             },
         },

@@ -58,31 +58,41 @@ internal static class Svg
         output.WriteLine("</svg>");
     }
 
-    /// <summary>A story's reports on a date line, one row per outlet.</summary>
-    public static void Timeline(TextWriter output, IReadOnlyList<(string Outlet, string Date, string Title)> reports)
+    /// <summary>
+    /// A story's reports on a date line, one row per outlet, one dot per outlet and day (larger for more reports), so
+    /// the chart stays the same size whether the story has three reports or three thousand.
+    /// </summary>
+    public static void Timeline(TextWriter output, IReadOnlyList<CoveragePoint> reports)
     {
         var dated = reports.Where(r => DateOnly.TryParseExact(r.Date, "yyyy-MM-dd", out _)).ToList();
         if (dated.Count == 0) return;
-        var outlets = dated.Select(r => r.Outlet).Distinct().ToList();
-        var days = dated.Select(r => DateOnly.ParseExact(r.Date, "yyyy-MM-dd").DayNumber).ToList();
+        // The busiest outlets get a row each; the rest share one.
+        var outlets = dated.GroupBy(r => r.Outlet).OrderByDescending(g => g.Sum(r => r.Documents)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key).ToList();
+        var shown = outlets.Take(MaxRows).ToList();
+        var rows = outlets.Count > shown.Count ? [.. shown, "other outlets"] : shown;
+        int Row(string outlet) => shown.IndexOf(outlet) is var i and >= 0 ? i : rows.Count - 1;
+        var dots = dated.GroupBy(r => (Row: Row(r.Outlet), r.Date)).Select(g => (g.Key.Row, g.Key.Date, Documents: g.Sum(r => r.Documents))).ToList();
+        var days = dots.Select(d => DateOnly.ParseExact(d.Date, "yyyy-MM-dd").DayNumber).ToList();
         var (first, last) = (days.Min(), days.Max());
         var span = Math.Max(1, last - first);
         const double left = 150, right = 30, rowHeight = 26, plot = 480;
-        var height = outlets.Count * rowHeight + 30;
-        output.WriteLine($"<svg class=\"chart\" viewBox=\"0 0 {N(left + plot + right)} {N(height)}\" width=\"{N(left + plot + right)}\" height=\"{N(height)}\" role=\"img\" aria-label=\"Story timeline\">");
-        for (var o = 0; o < outlets.Count; o++)
+        var height = rows.Count * rowHeight + 30;
+        output.WriteLine($"<svg class=\"chart timeline\" viewBox=\"0 0 {N(left + plot + right)} {N(height)}\" width=\"{N(left + plot + right)}\" height=\"{N(height)}\" role=\"img\" aria-label=\"Story timeline: reports per outlet and day\">");
+        for (var o = 0; o < rows.Count; o++)
         {
             var y = 14 + o * rowHeight;
-            output.WriteLine($"<text x=\"4\" y=\"{N(y + 4)}\" font-size=\"12\" fill=\"#1d232b\">{E(Shorten(outlets[o]))}</text>" +
+            output.WriteLine($"<text x=\"4\" y=\"{N(y + 4)}\" font-size=\"12\" fill=\"#1d232b\">{E(Shorten(rows[o]))}</text>" +
                              $"<line x1=\"{N(left)}\" y1=\"{N(y)}\" x2=\"{N(left + plot)}\" y2=\"{N(y)}\" stroke=\"#dde2e7\"/>");
         }
-        for (var i = 0; i < dated.Count; i++)
+        for (var i = 0; i < dots.Count; i++)
         {
             // All on one day: the dots stand in the middle rather than at the left edge.
             var x = last == first ? left + plot / 2 : left + plot * (days[i] - first) / span;
-            var y = 14 + outlets.IndexOf(dated[i].Outlet) * rowHeight;
-            output.WriteLine($"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"6\" fill=\"{ColourOf(outlets.IndexOf(dated[i].Outlet))}\">" +
-                             $"<title>{E(dated[i].Date)} · {E(dated[i].Outlet)}: {E(dated[i].Title)}</title></circle>");
+            var y = 14 + dots[i].Row * rowHeight;
+            var radius = Math.Min(11, 4 + 2 * Math.Log2(dots[i].Documents));
+            output.WriteLine($"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(radius)}\" fill=\"{ColourOf(dots[i].Row)}\" fill-opacity=\"0.8\">" +
+                             $"<title>{E(dots[i].Date)} · {E(rows[dots[i].Row])}: {dots[i].Documents} {(dots[i].Documents == 1 ? "report" : "reports")}</title></circle>");
         }
         string Day(int day) => E(DateOnly.FromDayNumber(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         if (last == first)
@@ -96,6 +106,9 @@ internal static class Svg
         }
         output.WriteLine("</svg>");
     }
+
+    /// <summary>Rows of a timeline before the rest are folded into one.</summary>
+    private const int MaxRows = 12;
 
     /// <summary>Room for one legend entry: swatch, gap, and the (shortened) name at about 6.5 px a character.</summary>
     private static double LegendWidth(string name) => 24 + Shorten(name).Length * 6.5;

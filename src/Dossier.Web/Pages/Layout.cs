@@ -13,13 +13,15 @@ internal static class Layout
     public static string EntityHref(string id) => "/entities/" + Uri.EscapeDataString(id);
     public static string StoryHref(string id) => "/stories/" + Uri.EscapeDataString(id);
 
-    public static IResult Page(string title, Action<TextWriter> body, int status = StatusCodes.Status200OK)
+    /// <param name="refreshSeconds">Reload the page after this long (a running job's page): progress without script.</param>
+    public static IResult Page(string title, Action<TextWriter> body, int status = StatusCodes.Status200OK, int? refreshSeconds = null)
     {
         using var output = new StringWriter();
         output.WriteLine("<!DOCTYPE html>");
         output.WriteLine("<html lang=\"en\"><head><meta charset=\"utf-8\">");
         output.WriteLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         output.WriteLine("<meta name=\"referrer\" content=\"no-referrer\">");
+        if (refreshSeconds is { } seconds) output.WriteLine($"<meta http-equiv=\"refresh\" content=\"{seconds}\">");
         output.WriteLine($"<title>{E(title)} · Dossier</title>");
         output.WriteLine("<link rel=\"stylesheet\" href=\"/static/site.css\">");
         output.WriteLine("</head><body><header><a class=\"brand\" href=\"/\">Dossier</a><nav>");
@@ -31,6 +33,11 @@ internal static class Layout
         output.WriteLine("</main></body></html>");
         return Results.Content(output.ToString(), "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
     }
+
+    /// <summary>A byte count as people say it: "20 MB", "512 KB".</summary>
+    public static string Size(long bytes) => bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 || bytes >= 10 * 1024 * 1024
+        ? $"{bytes / (1024 * 1024)} MB"
+        : bytes >= 1024 ? $"{bytes / 1024} KB" : $"{bytes} bytes";
 
     public static IResult NotFound(string message) => Page("Not found", output =>
     {
@@ -55,6 +62,10 @@ internal static class Layout
         form.ingest { display:grid; gap:.7rem; max-width:50rem; }
         form.ingest label { display:flex; flex-direction:column; font-size:.9rem; }
         textarea { min-height:14rem; }
+        textarea.short { min-height:5rem; }
+        fieldset { border:1px solid var(--line); border-radius:8px; display:grid; gap:.6rem; }
+        progress { width:20rem; max-width:100%; }
+        .diagnostics li.error { color:#a11; }
         .hits li { margin:.7rem 0; }
         .chart { background:#fff; border:1px solid var(--line); border-radius:8px; padding:.5rem; max-width:100%; height:auto; }
         .toggles { margin:.5rem 0; }

@@ -4,6 +4,8 @@ using Dossier.Reporting;
 using Dossier.Reporting.Html;
 using Dossier.Storage;
 using Dossier.Web.Charts;
+using Dossier.Ingest;
+using Dossier.Web.Ingest;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,6 +20,17 @@ internal static class SitePages
 {
     private const int PageSize = 50;
 
+    private const int SourcesPerPage = 10;
+
+    /// <summary>
+    /// Search ranks the newest this many matching documents: ranking costs time in proportion to the matches, and a
+    /// common word matches most of a large dossier (filters narrow the matches before the window).
+    /// </summary>
+    internal const int SearchWindow = 1000;
+
+    /// <summary>Search hits per page: each needs a snippet cut from its text.</summary>
+    private const int HitsPerPage = 20;
+
     public static void Map(WebApplication app)
     {
         app.MapGet("/", Stories);
@@ -29,23 +42,23 @@ internal static class SitePages
         app.MapGet("/search", Search);
         app.MapGet("/ingest", IngestForm);
         app.MapPost("/ingest", Ingest);
+        app.MapGet("/ingest/jobs/{id}", Job);
     }
 
-    private static async Task<IResult> Stories(DossierData data, CancellationToken cancellationToken)
+    private static async Task<IResult> Stories(HttpRequest request, DossierData data, CancellationToken cancellationToken)
     {
         var derived = await data.DerivedAsync();
-        var coverage = derived.Coverage;
         var count = await data.Store.CountDocumentsAsync(cancellationToken);
-        // Newest first: by the story's date, else its latest report.
-        var stories = derived.Stories.OrderByDescending(s => s.Story.Date ?? s.LastPublished ?? "", StringComparer.Ordinal).ToList();
+        var stories = derived.NewestFirst;
+        var (page, pages) = PageOf(request, stories.Count, PageSize);
         return Page("Stories", output =>
         {
             output.WriteLine($"<h1>Stories</h1><p class=\"meta\">{stories.Count} stories from {count} documents · " +
                              $"{derived.Corpus.Entities.Length} entities · {derived.Corpus.Positions.Length} positions</p>");
-            if (coverage.Count > 0)
+            if (derived.Coverage.Count > 0 && page == 1)
             {
                 output.WriteLine("<h2>Coverage over time</h2>");
-                Svg.Coverage(output, coverage);
+                Svg.Coverage(output, derived.Coverage);
             }
             if (stories.Count == 0)
             {
@@ -53,39 +66,74 @@ internal static class SitePages
                 return;
             }
             output.WriteLine("<table><thead><tr><th>Date</th><th>Story</th><th>Outlets</th><th>Documents</th><th>Aligned</th></tr></thead><tbody>");
-            foreach (var s in stories)
+            foreach (var s in stories.Skip((page - 1) * PageSize).Take(PageSize))
             {
-                var aligned = derived.Corpus.Alignments.Count(a => a.Story == s.Story.Id);
                 output.WriteLine($"<tr><td>{E(s.Story.Date ?? s.FirstPublished ?? "undated")}</td>" +
                                  $"<td><a href=\"{E(StoryHref(s.Story.Id))}\">{E(s.Story.Title)}</a><br><small>{E(s.Story.Summary)}</small></td>" +
-                                 $"<td>{E(string.Join(", ", s.Outlets))}</td><td>{s.Documents}</td><td>{aligned}</td></tr>");
+                                 $"<td>{E(string.Join(", ", s.Outlets))}</td><td>{s.Documents}</td><td>{derived.AlignmentsByStory[s.Story.Id].Count()}</td></tr>");
             }
             output.WriteLine("</tbody></table>");
+            Pager(output, "/", page, pages, "stories");
         });
     }
 
-    private static async Task<IResult> Story(string id, DossierData data, CancellationToken cancellationToken)
+    private static async Task<IResult> Story(string id, HttpRequest request, DossierData data, CancellationToken cancellationToken)
     {
         var derived = await data.DerivedAsync();
         if (!derived.StoriesById.TryGetValue(id, out var summary)) return NotFound($"No story has the id “{id}”.");
         var story = summary.Story;
-        var documents = await data.Store.LoadDocumentsAsync(story.DocumentIds, cancellationToken);
-        var ids = documents.Select(d => d.Id).ToHashSet();
-        var corpus = derived.Corpus with
-        {
-            Documents = [.. documents],
-            // The map of this story: positions some of its documents give evidence for.
-            Positions = [.. derived.Corpus.Positions.Where(p => p.Evidence.Any(e => ids.Contains(e.Document)))],
-        };
-        var view = new CorpusView(corpus);
+        // A story can gather thousands of reports: the sources are shown side by side a page at a time.
+        var (page, pages) = PageOf(request, story.DocumentIds.Length, SourcesPerPage);
+        var shown = story.DocumentIds.Skip((page - 1) * SourcesPerPage).Take(SourcesPerPage).ToList();
+        var documents = await data.Store.LoadDocumentsAsync(shown, cancellationToken);
+        var alignments = derived.AlignmentsByStory[id].ToList();
+        var discrepancies = derived.DiscrepanciesByStory[id].ToList();
+        // Reports on other pages that an alignment or a discrepancy names: their outlet and title, not their text.
+        var named = alignments.SelectMany(a => a.Documents.Select(d => d.DocumentId)).Concat(discrepancies.Select(d => d.Document))
+            .Distinct().Except(shown).ToList();
+        var elsewhere = named.Count == 0 ? [] : await data.Store.ListDocumentsAsync(named, 0, 1000, cancellationToken);
+        // The map of this story: positions some of its documents give evidence for.
+        var positions = story.DocumentIds.SelectMany(d => derived.PositionsByDocument[d]).Distinct().ToList();
+        var view = derived.ViewOf(documents.Concat(elsewhere.Select(Stub)), alignments, discrepancies, positions);
         return Page(story.Title, output =>
         {
-            output.WriteLine($"<p><a href=\"/\">← Stories</a></p>");
-            Svg.Timeline(output, documents.Select(d => (d.Metadata.Outlet ?? "unknown outlet",
-                d.Metadata.Published is { } p ? LocalDatePattern.Iso.Format(p) : "", d.Metadata.Title ?? "(untitled)")).ToList());
-            HtmlReport.WriteStory(view, story, 0, Links, output);
-            if (!corpus.Positions.IsDefaultOrEmpty) HtmlReport.WriteNegotiationMap(view, Links, output);
+            output.WriteLine("<p><a href=\"/\">← Stories</a></p>");
+            output.WriteLine($"<p class=\"meta\">{summary.Documents} reports from {E(string.Join(", ", summary.Outlets))}" +
+                             (pages > 1 ? $" · sources {(page - 1) * SourcesPerPage + 1}–{(page - 1) * SourcesPerPage + shown.Count} side by side below" : "") + "</p>");
+            Svg.Timeline(output, [.. derived.StoryCoverage[id]]);
+            HtmlReport.WriteStory(view, story with { DocumentIds = [.. shown] }, 0, Links, output);
+            Pager(output, StoryHref(story.Id), page, pages, "sources");
+            if (positions.Count > 0) HtmlReport.WriteNegotiationMap(view, Links, output);
         });
+    }
+
+    /// <summary>A document known only by its summary: enough for lists to name its outlet and title.</summary>
+    private static Document Stub(DocumentSummary summary) => new(summary.Id, summary.Source, "", new DocumentMetadata
+    {
+        Outlet = summary.Outlet,
+        Title = summary.Title,
+        Published = summary.Published is { } p && LocalDatePattern.Iso.Parse(p) is { Success: true } date ? date.Value : null,
+        PublishedInferred = summary.PublishedInferred,
+        Url = summary.Url,
+        Language = summary.Language,
+    });
+
+    /// <summary>The page asked for by ?page= (1 when missing or malformed, the last when beyond), and the number of pages.</summary>
+    internal static (int Page, int Pages) PageOf(HttpRequest request, int items, int size)
+    {
+        var pages = Math.Max(1, (items + size - 1) / size);
+        var asked = int.TryParse(request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : 1;
+        return (Math.Clamp(asked, 1, pages), pages);
+    }
+
+    private static void Pager(TextWriter output, string path, int page, int pages, string what)
+    {
+        if (pages <= 1) return;
+        string Link(int to, string label) => $"<a href=\"{E(path)}?page={to}\">{label}</a>";
+        output.WriteLine($"<nav class=\"pager\" aria-label=\"{E(what)} pages\">" +
+                         (page > 1 ? Link(1, "« first") + " " + Link(page - 1, "‹ previous") + " " : "") +
+                         $"<span>page {page} of {pages}</span>" +
+                         (page < pages ? " " + Link(page + 1, "next ›") + " " + Link(pages, "last »") : "") + "</nav>");
     }
 
     private static async Task<IResult> DocumentPage(string id, DossierData data, CancellationToken cancellationToken)
@@ -93,8 +141,8 @@ internal static class SitePages
         var document = await data.Store.LoadDocumentAsync(id, cancellationToken);
         if (document is null) return NotFound($"No document has the id “{id}”.");
         var derived = await data.DerivedAsync();
-        var view = new CorpusView(derived.Corpus with { Documents = [document] });
-        var stories = derived.Stories.Where(s => s.Story.DocumentIds.Contains(id)).ToList();
+        var view = derived.ViewOf([document], [], [], []);
+        var stories = derived.StoriesByDocument[id].ToList();
         return Page(document.Metadata.Title ?? "Document", output =>
         {
             if (stories.Count > 0)
@@ -145,9 +193,10 @@ internal static class SitePages
     {
         var derived = await data.DerivedAsync();
         var entity = derived.View.Entity(id);
-        var positions = derived.Corpus.Positions.Where(p => p.Actor == id).OrderBy(p => p.Date ?? "", StringComparer.Ordinal).ToList();
-        var quotes = await data.Store.FindQuotesAsync(null, id, 100, cancellationToken);
-        var events = await data.Store.FindEventsAsync(id, 50, cancellationToken);
+        var positions = derived.PositionsByActor[id].OrderBy(p => p.Date ?? "", StringComparer.Ordinal).ToList();
+        // The latest of each: /quotes?speaker= lists more.
+        var quotes = await data.Store.FindQuotesAsync(null, id, 50, cancellationToken);
+        var events = await data.Store.FindEventsAsync(id, 30, cancellationToken);
         if (entity is null && positions.Count == 0 && quotes.Count == 0 && events.Count == 0)
             return NotFound($"No entity has the id “{id}”.");
         var name = entity?.Name ?? id;
@@ -179,6 +228,7 @@ internal static class SitePages
                 output.WriteLine("</tbody></table>");
             }
             WriteQuotes(output, quotes, $"Quotes by {name}");
+            if (quotes.Count == 50) output.WriteLine($"<p><a href=\"/quotes?speaker={Uri.EscapeDataString(id)}\">More quotes by {E(name)}</a></p>");
             if (events.Count > 0)
             {
                 output.WriteLine("<h2>Events</h2><ul class=\"hits\">");
@@ -248,9 +298,10 @@ internal static class SitePages
             From = IsoDate(request.Query["from"]),
             To = IsoDate(request.Query["to"]),
             EntityId = Bounded(request.Query["entity"]),
+            RankWindow = SearchWindow,
         };
-        var hits = q is null ? [] : await data.Store.SearchAsync(q, filter, PageSize, cancellationToken);
-        var outlets = (await data.DerivedAsync()).Coverage.Select(c => c.Outlet).Distinct().Order().ToList();
+        var hits = q is null ? [] : await data.Store.SearchAsync(q, filter, HitsPerPage, cancellationToken);
+        var outlets = (await data.DerivedAsync()).Outlets;
         return Page(q is null ? "Search" : $"Search: {q}", output =>
         {
             output.WriteLine("<h1>Search</h1>");
@@ -265,7 +316,7 @@ internal static class SitePages
             output.WriteLine($"<label>Entity id<input name=\"entity\" value=\"{E(filter.EntityId)}\"></label>");
             output.WriteLine("<button type=\"submit\">Search</button></form>");
             if (q is null) return;
-            output.WriteLine($"<p class=\"meta\">{(hits.Count == PageSize ? $"the {PageSize} best matches" : $"{hits.Count} documents")}</p><ol class=\"hits\">");
+            output.WriteLine($"<p class=\"meta\">{(hits.Count == HitsPerPage ? $"the {HitsPerPage} best matches among the {SearchWindow:N0} most recently added" : $"{hits.Count} documents")}</p><ol class=\"hits\">");
             foreach (var hit in hits)
             {
                 var snippet = new StringBuilder();
@@ -290,15 +341,21 @@ internal static class SitePages
             var tokens = antiforgery.GetAndStoreTokens(context);
             output.WriteLine("<form class=\"ingest\" action=\"/ingest\" method=\"post\" enctype=\"multipart/form-data\">");
             output.WriteLine($"<input type=\"hidden\" name=\"{E(tokens.FormFieldName)}\" value=\"{E(tokens.RequestToken)}\">");
+            output.WriteLine("<fieldset><legend>Paste or upload</legend>");
             output.WriteLine("<label>Title<input name=\"title\"></label><label>Outlet<input name=\"outlet\"></label>");
             output.WriteLine("<label>Published (YYYY-MM-DD)<input type=\"date\" name=\"published\"></label>");
             output.WriteLine("<label>Article text (plain text or HTML)<textarea name=\"text\"></textarea></label>");
             output.WriteLine("<label>Or files (.txt, .html)<input type=\"file\" name=\"files\" multiple></label>");
-            output.WriteLine($"<p class=\"meta\">Up to {options.MaxUploadBytes / (1024 * 1024)} MB in total.</p>");
+            output.WriteLine($"<p class=\"meta\">Up to {Size(options.MaxUploadBytes)} in total.</p></fieldset>");
+            output.WriteLine("<fieldset><legend>Fetch from the web</legend>");
+            output.WriteLine($"<label>Article URLs (one per line, up to {IngestRequest.MaxUrls})<textarea name=\"urls\" class=\"short\"></textarea></label>");
+            output.WriteLine("<label>Feed URL (RSS, Atom, JSON Feed or an OPML list)<input type=\"url\" name=\"feed\"></label>");
+            output.WriteLine("<p class=\"meta\">Pages are fetched politely (robots.txt, one request a second per site); addresses on this " +
+                             $"machine or its private network are {(options.Fetch.AllowPrivate ? "<strong>allowed</strong> (the server was started with --allow-private)" : "refused")}.</p></fieldset>");
             output.WriteLine("<button type=\"submit\">Analyse and add</button></form>");
         });
 
-    private static async Task<IResult> Ingest(HttpContext context, IAntiforgery antiforgery, DossierData data, WebOptions options,
+    private static async Task<IResult> Ingest(HttpContext context, IAntiforgery antiforgery, IngestJobs jobs, WebOptions options,
         CancellationToken cancellationToken)
     {
         if (options.Ingest is null) return Page("Ingest", o => o.WriteLine("<p>Ingestion is not enabled on this server.</p>"), StatusCodes.Status503ServiceUnavailable);
@@ -315,7 +372,7 @@ internal static class SitePages
         }
         catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
         {
-            return BadRequest($"The upload could not be read ({ex.Message}). Files are limited to {options.MaxUploadBytes / (1024 * 1024)} MB in total.");
+            return TooLarge(options);
         }
         var hints = new MetadataHints
         {
@@ -329,45 +386,82 @@ internal static class SitePages
         foreach (var file in form.Files)
         {
             var decoded = await DecodeAsync(file, cancellationToken);
-            if (decoded is null) return BadRequest($"“{file.FileName}” is not UTF-8 text; upload plain text or HTML files.");
+            if (decoded is null)
+                return Page("Not text", o => o.WriteLine($"<h1>That did not work</h1><p>“{E(file.FileName)}” is a binary file, not text; " +
+                                                          "upload plain text or HTML files (convert PDFs and word-processor files first).</p>"),
+                    StatusCodes.Status415UnsupportedMediaType);
             var kind = file.FileName.EndsWith(".htm", StringComparison.OrdinalIgnoreCase) || file.FileName.EndsWith(".html", StringComparison.OrdinalIgnoreCase)
                 ? ContentKind.Html : ContentKind.PlainText;
             inputs.Add(new RawDocument(Path.GetFileName(file.FileName), decoded, kind, hints));
         }
-        if (inputs.Count == 0) return BadRequest("Paste some text or choose a file.");
-
-        var result = await data.IngestAsync(options.Ingest, inputs, cancellationToken);
-        return Page("Ingested", output =>
-        {
-            output.WriteLine($"<h1>Added {result.DocumentIds.Count} documents</h1><ul>");
-            foreach (var id in result.DocumentIds) output.WriteLine($"<li><a href=\"{E(DocumentHref(id))}\">{E(id)}</a></li>");
-            output.WriteLine("</ul>");
-            if (result.Diagnostics.Count > 0)
-            {
-                output.WriteLine("<h2>Diagnostics</h2><ul>");
-                foreach (var d in result.Diagnostics) output.WriteLine($"<li>{E(d.ToString())}</li>");
-                output.WriteLine("</ul>");
-            }
-            output.WriteLine("<p><a href=\"/ingest\">Add more</a> · <a href=\"/\">Stories</a></p>");
-        });
+        var urls = (Bounded(form["urls"], 100_000) ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var request = new IngestRequest(inputs, urls, Bounded(form["feed"], 2000));
+        if (request.Problem() is { } problem) return BadRequest($"Cannot fetch that: {problem}");
+        if (request.IsEmpty) return BadRequest("Paste some text, choose a file, or give a URL or a feed.");
+        var job = jobs.Start(request);
+        // Post/redirect/get: the job page refreshes itself until the ingest is done, and reloading it posts nothing.
+        context.Response.Headers.Location = JobHref(job.Id);
+        return Results.StatusCode(StatusCodes.Status303SeeOther);
     }
 
-    /// <summary>A file's text, or null when it is binary or not valid UTF-8 (a BOM is dropped).</summary>
+    internal static string JobHref(string id) => "/ingest/jobs/" + Uri.EscapeDataString(id);
+
+    private static IResult Job(string id, IngestJobs jobs)
+    {
+        if (jobs.Find(id) is not { } job) return NotFound("No ingest job has this id (jobs are kept while the server runs, the last 200).");
+        var status = job.Status;
+        var title = status.State switch
+        {
+            JobState.Done => $"Added {status.DocumentIds.Count} documents",
+            JobState.Failed => "Ingest failed",
+            _ => "Ingesting…",
+        };
+        // Until it is finished the page reloads itself every second: progress without JavaScript.
+        return Page(title, output =>
+        {
+            output.WriteLine($"<h1>{E(title)}</h1>");
+            output.WriteLine($"<p class=\"meta job-{status.State.ToString().ToLowerInvariant()}\">{E(status.State.ToString())}: {E(status.Step)}</p>");
+            if (!status.Finished)
+                output.WriteLine(status.Total > 0
+                    ? $"<p><progress max=\"{status.Total}\" value=\"{status.Done}\">{status.Done} of {status.Total}</progress> {status.Done} of {status.Total}</p>"
+                    : "<p><progress>working</progress></p>");
+            if (status.DocumentIds.Count > 0)
+            {
+                output.WriteLine("<ul class=\"added\">");
+                foreach (var documentId in status.DocumentIds) output.WriteLine($"<li><a href=\"{E(DocumentHref(documentId))}\">{E(documentId)}</a></li>");
+                output.WriteLine("</ul>");
+            }
+            if (status.Diagnostics.Count > 0)
+            {
+                output.WriteLine("<h2>Diagnostics</h2><ul class=\"diagnostics\">");
+                foreach (var d in status.Diagnostics) output.WriteLine($"<li class=\"{d.Severity.ToString().ToLowerInvariant()}\">{E(d.ToString())}</li>");
+                output.WriteLine("</ul>");
+            }
+            if (status.Finished) output.WriteLine("<p><a href=\"/ingest\">Add more</a> · <a href=\"/\">Stories</a></p>");
+        }, refreshSeconds: status.Finished ? null : 1);
+    }
+
+    public static IResult TooLarge(WebOptions options) => Page("Too large", output =>
+    {
+        output.WriteLine("<h1>That is too large</h1>");
+        output.WriteLine($"<p>Uploads are limited to {Size(options.MaxUploadBytes)} in total. Send fewer or smaller files, " +
+                         "or give their URLs instead.</p><p><a href=\"/ingest\">Back to the form</a></p>");
+    }, StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>
+    /// A file's text, or null when it is binary (NUL bytes never occur in text files, in any of the encodings news
+    /// comes in that are not UTF-16, which has a BOM). Text is decoded as the CLI decodes files: UTF-8, else the
+    /// declared or sniffed legacy encoding.
+    /// </summary>
     internal static async Task<string?> DecodeAsync(IFormFile file, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, cancellationToken);
-        var bytes = buffer.ToArray();
-        if (bytes.AsSpan().IndexOf((byte)0) >= 0) return null;
-        try
-        {
-            var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
-            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
-        }
-        catch (DecoderFallbackException)
-        {
-            return null;
-        }
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        var utf16 = bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
+        if (!utf16 && bytes.IndexOf((byte)0) >= 0) return null;
+        var html = file.FileName.EndsWith(".htm", StringComparison.OrdinalIgnoreCase) || file.FileName.EndsWith(".html", StringComparison.OrdinalIgnoreCase);
+        return TextDecoding.Decode(bytes, sniffHtml: html).Text;
     }
 
     private static bool LooksLikeHtml(string text) =>

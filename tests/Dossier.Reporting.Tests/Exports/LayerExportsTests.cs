@@ -70,6 +70,23 @@ public sealed class LayerExportsTests : IDisposable
     [InlineData("", "")]
     public void Csv_escaping_follows_rfc_4180(string field, string expected) => Assert.Equal(expected, Csv.Escape(field));
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://evil.example\",\"x\")", "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"")]
+    [InlineData("+1 555 0100", "'+1 555 0100")]
+    [InlineData("-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0")]
+    [InlineData("@SUM(A1:A9)", "'@SUM(A1:A9)")]
+    [InlineData("\t=1+1", "'\t=1+1")]
+    [InlineData("\r=1+1", "\"'\r=1+1\"")]
+    [InlineData("a = b", "a = b")]
+    [InlineData("", "")]
+    public void Text_cells_a_spreadsheet_would_run_as_formulas_are_neutralised(string text, string written)
+    {
+        var table = new FlatTable("t", [new FlatColumn("text", typeof(string)), new FlatColumn("n", typeof(long))], [[text, -5L]]);
+        using var output = new StringWriter();
+        Csv.Write(table, output);
+        Assert.Equal($"text,n\r\n{written},-5\r\n", output.ToString());
+    }
+
     [Fact]
     public async Task Parquet_files_hold_the_same_rows_with_typed_columns()
     {

@@ -90,6 +90,46 @@ public sealed class QueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Quotes_and_events_by_actor_follow_later_saves_of_their_documents()
+    {
+        // Moving the Gazette report to a later date puts its quote first; dropping its quotes removes them.
+        var gazette = SampleCorpus.Gazette();
+        var later = gazette with { Metadata = gazette.Metadata with { Published = new NodaTime.LocalDate(2025, 6, 1) } };
+        await _store.SaveDocumentsAsync([later]);
+        var quotes = await _store.FindQuotesAsync(null, "maria-jansen", 10);
+        Assert.Equal(3, quotes.Count);
+        Assert.Equal(gazette.Id, quotes[0].Document.Id);
+        Assert.Equal("2025-06-01", quotes[0].Document.Published);
+        Assert.Equal(later.Id, Assert.Single(await _store.FindEventsAsync("NLD", 10)).Document.Id);
+
+        await _store.SaveDocumentsAsync([later.With(Layers.Quotes, [], "quotes", "test").With(Layers.Events, [], "events", "test")]);
+        Assert.DoesNotContain(await _store.FindQuotesAsync(null, "maria-jansen", 10), h => h.Document.Id == gazette.Id);
+        Assert.Empty(await _store.FindEventsAsync("NLD", 10));
+    }
+
+    [Fact]
+    public async Task Quotes_by_actor_come_newest_first_and_stop_at_the_limit()
+    {
+        var bySpeaker = await _store.FindQuotesAsync(null, "maria-jansen", 10);
+        Assert.Equal(bySpeaker.Select(h => h.Document.Published).OrderDescending(StringComparer.Ordinal), bySpeaker.Select(h => h.Document.Published));
+        Assert.Equal(bySpeaker.Take(2).Select(h => h.Quote), (await _store.FindQuotesAsync(null, "maria-jansen", 2)).Select(h => h.Quote));
+        Assert.Equal("watch every clause", Assert.Single(await _store.FindQuotesAsync("CLAUSE", "maria-jansen", 10)).Quote.Text);
+    }
+
+    [Fact]
+    public async Task A_rank_window_scores_only_the_newest_matches()
+    {
+        // Both reports mention the agreement; the Wire report was stored after the Gazette one.
+        var all = await _store.SearchAsync("agreement", SearchFilter.None, 10);
+        Assert.Equal(2, all.Count);
+        var newest = Assert.Single(await _store.SearchAsync("agreement", new SearchFilter { RankWindow = 1 }, 10));
+        Assert.Equal(SampleCorpus.Wire().Id, newest.DocumentId);
+        Assert.Contains(SearchHit.MarkStart, newest.Snippet);
+        Assert.Equal(SampleCorpus.Gazette().Id,
+            Assert.Single(await _store.SearchAsync("agreement", new SearchFilter { RankWindow = 1, Outlet = "Harbour Gazette" }, 10)).DocumentId);
+    }
+
+    [Fact]
     public async Task Stories_are_listed_with_their_outlets_counts_and_dates()
     {
         var summary = Assert.Single(await _store.ListStoriesAsync());
@@ -106,5 +146,14 @@ public sealed class QueryTests : IAsyncLifetime
         Assert.Contains(new CoveragePoint("Harbour Gazette", "2025-03-04", 1), coverage);
         Assert.Contains(new CoveragePoint("Nordic Wire", "2025-03-04", 1), coverage);
         Assert.Equal("2024-01-02", coverage[0].Date);
+    }
+
+    [Fact]
+    public async Task Story_coverage_counts_only_that_storys_documents()
+    {
+        var coverage = await _store.StoryCoverageAsync();
+        Assert.Equal([new CoveragePoint("Harbour Gazette", "2025-03-04", 1), new CoveragePoint("Nordic Wire", "2025-03-04", 1)],
+            coverage["s-2025-03-04-dock-strike"]);
+        Assert.Single(coverage);
     }
 }

@@ -184,6 +184,9 @@ public sealed class SqliteDossierStoreTests : IDisposable
         Assert.Equal(Migrations.Latest, await store.SchemaVersionAsync());
         Assert.Equal(SampleCorpus.Gazette().Id, Assert.Single(await store.SearchAsync("compromise", 10)).DocumentId);
         Assert.Single(await store.LoadDocumentsAsync());
+        // Quotes and events stored before the by-actor table existed are found by actor.
+        Assert.Equal("Maria Jansen", Assert.Single(await store.FindQuotesAsync(null, "maria-jansen", 10)).Quote.Speaker!.Name);
+        Assert.Equal("CONSULT", Assert.Single(await store.FindEventsAsync("NLD", 10)).Event.Type);
     }
 
     [Fact]
