@@ -2,6 +2,7 @@ using Dossier.Core.Pipeline;
 using Dossier.Corpus.Alignment;
 using Dossier.Corpus.Dates;
 using Dossier.Corpus.Discrepancies;
+using Dossier.Corpus.Duplicates;
 using Dossier.Corpus.Positions;
 using Dossier.Corpus.Stories;
 
@@ -16,6 +17,9 @@ public static class CorpusPipelineExtensions
 
     public static PipelineBuilder UseStories(this PipelineBuilder builder, StoryClusterOptions? options = null) =>
         builder.Use(new StoryStage(options));
+
+    public static PipelineBuilder UseDuplicates(this PipelineBuilder builder, NearDuplicateOptions? options = null) =>
+        builder.Use(new DuplicateStage(options));
 
     public static PipelineBuilder UseStoryDates(this PipelineBuilder builder) => builder.Use(new StoryDateStage());
 
