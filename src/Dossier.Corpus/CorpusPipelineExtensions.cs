@@ -23,6 +23,10 @@ public static class CorpusPipelineExtensions
 
     public static PipelineBuilder UseStoryDates(this PipelineBuilder builder) => builder.Use(new StoryDateStage());
 
+    /// <summary>Links stories that continue one another (run after the story dates are known).</summary>
+    public static PipelineBuilder UseStorylines(this PipelineBuilder builder, StorylineOptions? options = null) =>
+        builder.Use(new StorylineStage(options));
+
     public static PipelineBuilder UseAlignments(this PipelineBuilder builder) => builder.Use(new AlignmentStage());
 
     public static PipelineBuilder UseDiscrepancies(this PipelineBuilder builder) => builder.Use(new DiscrepancyStage());
