@@ -17,13 +17,18 @@ public static class DiscrepancyKinds
     public const string Attribution = "attribution";
     public const string Omission = "omission";
     public const string Exclusive = "exclusive";
+    /// <summary>A quote version with words the others lack, or cut to a fraction of the fullest version.</summary>
+    public const string Wording = "wording";
+    /// <summary>A loaded word in one outlet's sentence for a fact the others state without it.</summary>
+    public const string Loaded = "loaded";
 }
 
 /// <summary>
 /// Where the outlets of a story disagree or differ, with the evidence span and a plain explanation: conflicting
 /// numbers and dates for the same claim, titles and roles that contradict how most reports name the same person
 /// (a sitting president called "former"), the same quote given to different speakers, claims most outlets carry
-/// that one leaves out (omission; the span is empty since the text is absent), and facts only one outlet reports.
+/// that one leaves out (omission; the span is empty since the text is absent), facts only one outlet reports, and how
+/// outlets word shared facts (quote versions that differ, loaded words; see <see cref="Wording"/>).
 /// </summary>
 public sealed class DiscrepancyStage : ICorpusStage
 {
@@ -51,8 +56,13 @@ public sealed class DiscrepancyStage : ICorpusStage
             {
                 found.AddRange(Numbers(story.Id, claim));
                 found.AddRange(Dates(story.Id, claim));
+                found.AddRange(Wording.LoadedWords(story.Id, claim, OutletOf));
             }
-            foreach (var quote in quotes) found.AddRange(Attributions(story.Id, quote));
+            foreach (var quote in quotes)
+            {
+                found.AddRange(Attributions(story.Id, quote));
+                found.AddRange(Wording.Quotes(story.Id, quote, OutletOf));
+            }
             found.AddRange(Omissions(story.Id, members, claims, quotes));
             found.AddRange(Exclusives(story.Id, members, claims));
         }
@@ -181,7 +191,7 @@ public sealed class DiscrepancyStage : ICorpusStage
     {
         if (members.Count < 3) yield break; // with two reports "most others" is one outlet: a difference, not an omission
         var carried = claims.Select(c => (Text: c.Members[0].Text, Docs: c.Members.Select(m => m.Doc).ToList(), What: "reports"))
-            .Concat(quotes.Select(q => (Text: q.Members.OrderByDescending(m => m.Quote.Text.Length).First().Quote.Text,
+            .Concat(quotes.Select(q => (Text: q.Members.Select(m => m.Quote.Text).OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).First(),
                 Docs: q.Members.Select(m => m.Doc).ToList(), What: "quotes")));
         foreach (var (text, docs, what) in carried)
         {
