@@ -109,6 +109,14 @@ public sealed class Analyzer(Pipeline pipeline, IClock clock)
         return Pipeline.ProcessDocument(document, context ?? new StageContext(clock, new DiagnosticBag()));
     }
 
+    /// <summary>Every stage on documents already cleaned (evaluation sets, tests), without storage.</summary>
+    public CorpusModel AnalyzeDocuments(IEnumerable<Document> documents, StageContext? context = null)
+    {
+        context ??= new StageContext(clock, new DiagnosticBag());
+        var processed = documents.AsParallel().Select(d => Pipeline.ProcessDocument(d, context!)).OrderBy(d => d.Id, StringComparer.Ordinal);
+        return Pipeline.ProcessCorpus(new CorpusModel { Documents = [.. processed] }, context);
+    }
+
     private static readonly Lazy<Pipeline> LanguageOnly = new(() => new PipelineBuilder().Language().Build());
 
     /// <summary>Only the language layers (sentences to times): what the quote and event scorers need before their stage.</summary>
