@@ -5,6 +5,7 @@ using Dossier.Cli.Commands;
 var root = CommandLine.Root(
     "Dossier: evidence-linked intelligence dossiers from news reports.",
     AnalyzeCommand.Create(),
+    RestoryCommand.Create(),
     ExtractCommand.Create(),
     NlpCommand.Create(),
     ExportCommand.Create(),
