@@ -6,6 +6,7 @@ var root = CommandLine.Root(
     "Dossier: evidence-linked intelligence dossiers from news reports.",
     AnalyzeCommand.Create(),
     ExtractCommand.Create(),
+    IngestCommand.Create(),
     NlpCommand.Create(),
     ExportCommand.Create(),
     EvalCommand.Create(),
