@@ -107,11 +107,17 @@ internal static partial class HtmlExtractor
         || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)
         || (element.GetAttribute("style") is { } style && HiddenStyle().IsMatch(style));
 
+    /// <summary>
+    /// One of the element's names (class tokens, id, role) names boilerplate ("related-content", "article-meta",
+    /// "author-bio"), and none names only content: "story has-sidebar" is the article's wrapper with a modifier.
+    /// </summary>
     private static bool IsBoilerplateContainer(IElement element)
     {
         var names = $"{element.ClassName} {element.Id} {element.GetAttribute("role")}";
-        if (names.Length <= 2) return false;
-        return BoilerplateName().IsMatch(names) && !ContentName().IsMatch(names);
+        if (names.Length <= 2 || !BoilerplateName().IsMatch(names)) return false;
+        foreach (var token in names.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (ContentName().IsMatch(token) && !BoilerplateName().IsMatch(token)) return false;
+        return true;
     }
 
     private sealed class Stats
@@ -285,7 +291,7 @@ internal static partial class HtmlExtractor
     [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]
     private static partial Regex HiddenStyle();
 
-    [GeneratedRegex(@"(?:^|[\s_-])(?:share|sharing|social|socials|related|recommend(?:ed|ations)?|comments?|newsletter|subscribe|subscription|cookies?|consent|gdpr|promo|promotion|advert|advertisement|ads?|adslot|banner|sponsor(?:ed)?|popup|modal|sidebar|widget|breadcrumbs?|navbar|nav|navigation|menu|footer|masthead|author-bio|tags|tag-list|paywall|outbrain|taboola|disqus|signup|donate|donation|more-stories|read-more|readmore|print|toolbar|skip|jump|pagination|pager)(?:$|[\s_-])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|[\s_-])(?:share|sharing|social|socials|related|recommend(?:ed|ations)?|comments?|newsletter|subscribe|subscription|cookies?|consent|gdpr|promo|promotion|advert|advertisement|ads?|adslot|banner|sponsor(?:ed)?|popup|modal|sidebar|widget|breadcrumbs?|navbar|nav|navigation|menu|footer|masthead|author-bio|tags|tag-list|paywall|outbrain|taboola|disqus|signup|donate|donation|more-stories|read-more|readmore|print|toolbar|skip|jump|pagination|pager|bylines?|authors?|bio|contributors?|captions?|credits?|disclaimer|disclosure|trending|popular|most-read|recirc(?:ulation)?|tooltip|meta|sr-only|visually-hidden|screen-reader(?:-text)?)(?:$|[\s_-])", RegexOptions.IgnoreCase)]
     private static partial Regex BoilerplateName();
 
     [GeneratedRegex(@"(?:^|[\s_-])(?:article|body|content|entry|main|page|post|text|blog|story|prose|rich-text|articlebody)(?:$|[\s_-])", RegexOptions.IgnoreCase)]
