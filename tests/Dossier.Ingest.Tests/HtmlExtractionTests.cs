@@ -142,4 +142,36 @@ public class HtmlExtractionTests
 
     private static string Prose(int sentences) => string.Join(' ', Enumerable.Range(0, sentences)
         .Select(i => $"The regional assembly debated the transport budget for the {i + 1}th time, and members agreed to fund new buses, cycle lanes and safer crossings."));
+
+    [Fact]
+    public void A_visible_date_line_dates_a_page_without_date_metadata()
+    {
+        var html = """
+            <html><head><title>Library extends opening hours</title></head><body>
+            <aside><ul class="event-dates"><li>3. Januar 2022</li></ul></aside>
+            <div class="post"><h1>Library extends opening hours</h1><p class="post-meta">Von Jana Keller, 14. März 2023, 10:15 Uhr</p>
+            <p>The town library will open until nine in the evening on weekdays from next month, the council said after a
+            survey found that most readers wanted to visit after work.</p>
+            <p>Two extra staff will be hired, paid from the culture budget, and the reading room will get new lamps.</p></div>
+            </body></html>
+            """;
+        Assert.Equal(new NodaTime.LocalDate(2023, 3, 14), Extract(html).Document.Metadata.Published);
+    }
+
+    [Fact]
+    public void A_container_named_after_related_content_is_furniture_but_a_content_wrapper_with_a_modifier_is_not()
+    {
+        var prose = string.Concat(Enumerable.Range(1, 6).Select(i =>
+            $"<p>Paragraph {i}: the harbour authority said repairs to the northern pier would continue through the winter, with ferries using the southern berth until spring.</p>"));
+        var html = $"""
+            <html><body><div class="story has-sidebar">{prose}
+            <div class="related-content"><p>Bridge closures planned for the summer as engineers replace the cables on the old crossing.</p></div>
+            <div class="author-card"><p>Tom Reyes is a senior reporter who has covered transport and the port for the paper since 2015.</p></div>
+            </div></body></html>
+            """;
+        var text = Extract(html).Document.Text;
+        Assert.Contains("Paragraph 6", text);
+        Assert.DoesNotContain("Bridge closures", text);
+        Assert.DoesNotContain("senior reporter", text);
+    }
 }
