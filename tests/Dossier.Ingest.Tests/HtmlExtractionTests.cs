@@ -174,4 +174,28 @@ public class HtmlExtractionTests
         Assert.DoesNotContain("Bridge closures", text);
         Assert.DoesNotContain("senior reporter", text);
     }
+
+    [Theory]
+    [InlineData("<p class=\"small\">Pressemitteilung vom 20.01.2022</p>", 2022, 1, 20)]
+    [InlineData("<div>Published on 4 May 2022 by the press office</div>", 2022, 5, 4)]
+    [InlineData("<div>Erstellt von Fabian am Dienstag 6. Mai 2014</div>", 2014, 5, 6)]
+    public void A_labelled_date_in_the_page_dates_it(string line, int year, int month, int day)
+    {
+        var html = $"""
+            <html><body><h1>Cycle lane opens on the ring road</h1>{line}
+            <p>The new cycle lane on the ring road opened to riders on Monday after eight months of work, and the council
+            said it would count users at three points during the first year.</p></body></html>
+            """;
+        Assert.Equal(new NodaTime.LocalDate(year, month, day), Extract(html).Document.Metadata.Published);
+    }
+
+    [Fact]
+    public void A_published_time_with_an_odd_time_part_still_gives_the_day()
+    {
+        var html = """
+            <html><head><meta property="article:published_time" content="2022-05-04-0305:49:00-10800"></head><body>
+            <p>The senate committee will vote on the budget amendment next week, its chair told reporters on Wednesday morning.</p></body></html>
+            """;
+        Assert.Equal(new NodaTime.LocalDate(2022, 5, 4), Extract(html).Document.Metadata.Published);
+    }
 }

@@ -156,6 +156,29 @@ internal static partial class PageMetadataReader
             }
             Dom.PushChildren(stack, element);
         }
+        return LabelledDate(body);
+    }
+
+    /// <summary>A short block whose text announces a date ("Published on 4 May 2022", "Erschienen am: 01.11.2023",
+    /// "Pressemitteilung vom 20.01.2022"): pages without date markup still tell the reader when they appeared.</summary>
+    private static LocalDate? LabelledDate(IElement body)
+    {
+        var stack = new Stack<IElement>();
+        Dom.PushChildren(stack, body);
+        var examined = 0;
+        while (stack.Count > 0 && examined < 3000)
+        {
+            var element = stack.Pop();
+            if (element.LocalName is "nav" or "aside" or "footer" or "script" or "style" or "noscript" or "template" or "form" or "a") continue;
+            examined++;
+            if (ShortText(element, 160) is { } text)
+            {
+                var match = DateLabel().Match(text);
+                if (match.Success && Dates.ParseLooseDate(text[match.Index..]) is { } date) return date;
+                continue; // a short element's children hold nothing more
+            }
+            Dom.PushChildren(stack, element);
+        }
         return null;
     }
 
@@ -272,8 +295,12 @@ internal static partial class PageMetadataReader
     [GeneratedRegex(@"\s+[|–—·:»]\s+|\s+-\s+|\s+::\s+")]
     private static partial Regex TitleSeparator();
 
-    [GeneratedRegex(@"date|time|datum|publi|posted|updated|meta|byline|dateline|info|zeit|fecha", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"date|time|datum|publi|posted|updated|submitted|meta|byline|dateline|info|zeit|fecha", RegexOptions.IgnoreCase)]
     private static partial Regex DateName();
+
+    [GeneratedRegex(@"\b(?:published|posted|updated|last updated|released|dated|veröffentlicht|erschienen|erstellt|aktualisiert|geschrieben|gespeichert|stand(?: des artikels)?|publié|mis à jour|publicado|postado|actualizado|pubblicato|aggiornato|opublikowano)\b(?:\s+(?:on|am|le|el|em|il|vom|:))?\s*:?|\b(?:pressemitteilung|meldung|artikel|beitrag|press release) vom\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DateLabel();
+
 
     [GeneratedRegex(@"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|\.html?|$)")]
     private static partial Regex UrlDatePattern();
