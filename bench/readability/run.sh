@@ -2,7 +2,7 @@
 # Mozilla Readability (npm @mozilla/readability + jsdom), readability-lxml (Debian python3-readability) and Dossier,
 # in one run on the same pages of the extraction development sets, every tool pinned to one core and scored by the
 # same code (Dossier's ExtractionEvaluator: word 4-shingle F1 where the set has a full body, trafilatura's snippet F1
-# on its set). Installs the two tools itself. Usage (from anywhere):
+# on its set). Speed is pages per CPU-second of the tool's process (steady on a shared machine) and per wall-clock second. Installs the two tools itself. Usage (from anywhere):
 #   bench/readability/run.sh                       # naeb and trafilatura-eval, every page
 #   SETS=naeb LIMIT=50 bench/readability/run.sh    # a quick check
 # Results: bench/readability/work/results.md (and stdout).
@@ -35,7 +35,7 @@ mkdir -p "$work"
 {
   echo "# Readability side by side ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average at start: $(cut -d' ' -f1-3 /proc/loadavg))"
   echo "Mozilla Readability $mozilla_version + jsdom $jsdom_version (node $(node --version)); readability-lxml $lxml_version (Debian); Dossier at $(git -C "$root" rev-parse --short HEAD)."
-  echo "Each tool pinned to CPU $cpu; timed: decoding + parsing + extracting one page already read and gunzipped."
+  echo "Each tool pinned to CPU $cpu; timed: decoding + parsing + extracting one page already read and gunzipped, by process CPU time and wall clock."
   echo
 } > "$work/results.md"
 

@@ -198,4 +198,24 @@ public class HtmlExtractionTests
             """;
         Assert.Equal(new NodaTime.LocalDate(2022, 5, 4), Extract(html).Document.Metadata.Published);
     }
+
+    [Fact]
+    public void A_consent_box_or_comment_thread_longer_than_a_short_article_is_still_not_the_article()
+    {
+        var consent = string.Concat(Enumerable.Range(1, 5).Select(i =>
+            $"<p>We use cookies and similar technologies for purpose {i}: some are essential for the site to work, others help us improve it and show you content that matches your interests.</p>"));
+        var comments = string.Concat(Enumerable.Range(1, 6).Select(i =>
+            $"<div class=\"comment-body\"><p>Reader {i} wrote: I have lived near the station for years and I think the new timetable is a real improvement for everyone who commutes.</p></div>"));
+        var html = $"""
+            <html><body><div id="cookie-notice">{consent}</div>
+            <div class="post"><h1>Night trains return to the coast line</h1>
+            <p>Night trains will run again on the coast line from June, the rail operator said on Friday, after a two-year pause.</p>
+            <p>Tickets go on sale next week.</p></div>
+            <div id="comments" class="comments-area">{comments}</div></body></html>
+            """;
+        var text = Extract(html).Document.Text;
+        Assert.Contains("Night trains will run again", text);
+        Assert.DoesNotContain("cookies", text);
+        Assert.DoesNotContain("Reader 3 wrote", text);
+    }
 }

@@ -16,7 +16,8 @@ using NodaTime;
 //   extract PAGES_TSV OUT_DIR         Dossier's extraction of each page into OUT_DIR/<index>.txt, plus OUT_DIR/timing.json
 //   score SET_DIR WORK_DIR TOOL…      the set's metric (word 4-shingle F1, or trafilatura's snippet F1) for each
 //                                     WORK_DIR/TOOL/, with its pages/s from TOOL/timing.json, as a Markdown table
-// Each runner times only its own work on a page already read and gunzipped: decoding the bytes, parsing, extracting.
+// Each runner times only its own work on a page already read and gunzipped (decoding the bytes, parsing, extracting),
+// by the wall clock and by its process's CPU time: on a shared machine the CPU time is the steadier measure.
 return args switch
 {
     ["pages", var set, var tsv, .. var rest] => WritePages(set, tsv, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : null),
@@ -43,20 +44,26 @@ static int Extract(string tsv, string outDir)
 {
     Directory.CreateDirectory(outDir);
     var clock = new Stopwatch();
+    var process = Process.GetCurrentProcess();
+    var cpu = TimeSpan.Zero;
     var pages = 0;
     foreach (var line in File.ReadLines(tsv))
     {
         var fields = line.Split('\t');
         var bytes = Gunzip(fields[2]);
+        process.Refresh();
+        var cpuStart = process.TotalProcessorTime;
         clock.Start();
         var decoded = TextDecoding.Decode(bytes, sniffHtml: true);
         var context = new StageContext(SystemClock.Instance, new DiagnosticBag());
         var text = Extractor.ExtractOne(new RawDocument(fields[1], decoded.Text, ContentKind.Html, MetadataHints.None), context)?.Document.Text ?? "";
         clock.Stop();
+        process.Refresh();
+        cpu += process.TotalProcessorTime - cpuStart;
         File.WriteAllText(Path.Combine(outDir, fields[0] + ".txt"), text);
         pages++;
     }
-    File.WriteAllText(Path.Combine(outDir, "timing.json"), JsonSerializer.Serialize(new { pages, seconds = clock.Elapsed.TotalSeconds }));
+    File.WriteAllText(Path.Combine(outDir, "timing.json"), JsonSerializer.Serialize(new { pages, seconds = clock.Elapsed.TotalSeconds, cpuSeconds = cpu.TotalSeconds }));
     return 0;
 }
 
@@ -65,22 +72,24 @@ static int Score(string set, string work, string[] tools)
     var index = File.ReadLines(Path.Combine(work, "pages.tsv")).Select(l => l.Split('\t')).ToDictionary(f => f[1], f => f[0], StringComparer.Ordinal);
     var table = new StringBuilder();
     table.AppendLine(CultureInfo.InvariantCulture, $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(set))}: {index.Count} pages");
-    table.AppendLine("| tool | body P | body R | body F1 | empty | pages/s (one core) |");
-    table.AppendLine("| --- | --- | --- | --- | --- | --- |");
+    table.AppendLine("| tool | P | R | F1 | empty | pages per CPU-second | pages/s wall clock |");
+    table.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
     foreach (var tool in tools)
     {
         var dir = Path.Combine(work, tool);
         var evaluation = ExtractionEvaluator.ScoreTexts(set, id =>
             index.TryGetValue(id, out var i) && File.Exists(Path.Combine(dir, i + ".txt")) ? File.ReadAllText(Path.Combine(dir, i + ".txt")) : null, index.Count);
         using var timing = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "timing.json")));
-        var speed = timing.RootElement.GetProperty("pages").GetDouble() / timing.RootElement.GetProperty("seconds").GetDouble();
+        var timed = timing.RootElement.GetProperty("pages").GetDouble();
+        var perCpuSecond = timed / timing.RootElement.GetProperty("cpuSeconds").GetDouble();
+        var perSecond = timed / timing.RootElement.GetProperty("seconds").GetDouble();
         var (p, r, f) = evaluation switch
         {
             { Shingles: { } s } => (s.Precision, s.Recall, s.F1),
             { Snippets: { } sn } => (sn.Precision, sn.Recall, sn.F1),
             _ => (0d, 0d, 0d),
         };
-        table.AppendLine(CultureInfo.InvariantCulture, $"| {tool} | {p:F3} | {r:F3} | {f:F3} | {evaluation.Empty} | {speed:F1} |");
+        table.AppendLine(CultureInfo.InvariantCulture, $"| {tool} | {p:F3} | {r:F3} | {f:F3} | {evaluation.Empty} | {perCpuSecond:F1} | {perSecond:F1} |");
     }
     Console.Out.Write(table.ToString());
     return 0;
