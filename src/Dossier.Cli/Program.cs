@@ -7,6 +7,7 @@ var root = CommandLine.Root(
     AnalyzeCommand.Create(),
     RestoryCommand.Create(),
     ExtractCommand.Create(),
+    IngestCommand.Create(),
     NlpCommand.Create(),
     ExportCommand.Create(),
     EvalCommand.Create(),
