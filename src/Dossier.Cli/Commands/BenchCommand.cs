@@ -41,7 +41,7 @@ public static class BenchCommand
 
         return new Command("bench", CommandLine.Describe("Benchmarks (figures recorded in docs/benchmarks.md).", "dossier bench stages", "dossier bench analyze --count 10000"))
         {
-            stages, analyze, generate,
+            stages, analyze, generate, BenchLanguageCommand.Create(),
         };
     }
 
