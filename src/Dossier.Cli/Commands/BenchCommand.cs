@@ -49,7 +49,7 @@ public static class BenchCommand
 
         return new Command("bench", CommandLine.Describe("Benchmarks (figures recorded in docs/benchmarks.md).", "dossier bench stages", "dossier bench analyze --count 10000"))
         {
-            stages, analyze, generate, storiesBench, WebBenchCommand.Create(),
+            stages, analyze, generate, storiesBench, WebBenchCommand.Create(), BenchLanguageCommand.Create(),
         };
     }
 
