@@ -197,7 +197,22 @@ public static partial class QuoteExtractor
             var lead = view.Text[before.Clause.Start..view.Quotes[k].Outer.Start].TrimEnd();
             if (lead.EndsWith(':') || lead.EndsWith(',')) return before;
         }
-        return AfterCue(view, k) ?? before;
+        return DashAfter(view, k) ?? AfterCue(view, k) ?? before;
+    }
+
+    /// <summary>"“…” — Maria Lopez, 34, teacher": a dash and a name right after a quotation (vox pops, letters, epigraphs).</summary>
+    private static Attribution? DashAfter(DocumentView view, int k)
+    {
+        var text = view.Text;
+        var q = view.Quotes[k];
+        var i = q.Outer.End;
+        while (i < text.Length && text[i] is ' ' or '\t' or '\u00a0') i++;
+        if (i >= text.Length || text[i] is not ('―' or '—' or '–')) return null;
+        var lineEnd = text.IndexOf('\n', i);
+        var region = new TextSpan(i + 1, Math.Min(lineEnd < 0 ? text.Length : lineEnd, i + 1 + 120));
+        var candidate = SpeakerCandidates.In(view, region).FirstOrDefault();
+        if (candidate is null || WordCount(text, region.Start, candidate.Span.Start) > 0) return null;
+        return new Attribution(new CueMatch(new TextSpan(i, i + 1), text[i].ToString(), "—"), candidate, new TextSpan(q.Outer.End, region.End));
     }
 
     /// <summary>Only punctuation, spaces and at most one paragraph break between the last attribution and this quote.</summary>
