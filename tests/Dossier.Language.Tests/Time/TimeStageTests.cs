@@ -63,6 +63,8 @@ public class TimeStageTests
     [InlineData("The airline lost $40 million in the year ended March 31.", "the year", "DURATION", "P1Y")]
     [InlineData("For the year, the retailer expects sales to grow 4%.", "the year", "DATE", "2025")]
     [InlineData("Net income rose from year-earlier levels.", "year-earlier", "DATE", "2024")]
+    [InlineData("The plant closed in June last year.", "June last year", "DATE", "2024-06")]
+    [InlineData("Elections are due in October this year.", "October this year", "DATE", "2025-10")]
     public void Relative_expressions_are_normalised_against_the_publication_date(string text, string expression, string type, string value)
     {
         var t = Find(text, expression);
