@@ -119,7 +119,15 @@ public sealed class PageTests(WebFixture web) : IClassFixture<WebFixture>
         Assert.NotNull(all.QuerySelector("ol.hits mark"));
         var (_, filtered) = await GetPage("/search?q=agreement&outlet=Nordic+Wire&from=not-a-date");
         Assert.Single(filtered.QuerySelectorAll("ol.hits li"));
-        Assert.Equal("Nordic Wire", filtered.QuerySelector("select option[selected]")!.TextContent);
+        Assert.Equal("Nordic Wire", filtered.QuerySelector("select[name=outlet] option[selected]")!.TextContent);
+
+        // Headlines first: the Gazette's title holds "port authority"; the newer Wire report has it only in its text.
+        var (_, ordered) = await GetPage("/search?q=port+authority");
+        Assert.Equal(["Dockworkers and port authority agree to end strike", "Dutch dockers to return to work"],
+            ordered.QuerySelectorAll("ol.hits li > a").Select(a => a.TextContent));
+        var (_, relevance) = await GetPage("/search?q=port+authority&order=relevance");
+        Assert.Equal("relevance", relevance.QuerySelector("select[name=order] option[selected]")!.GetAttribute("value"));
+        Assert.Equal(2, relevance.QuerySelectorAll("ol.hits li").Length);
     }
 
     [Theory]

@@ -149,7 +149,7 @@ internal static class ApiEndpoints
             From = SitePages.IsoDate(request.Query["from"]),
             To = SitePages.IsoDate(request.Query["to"]),
             EntityId = SitePages.Bounded(request.Query["entity"]),
-            RankWindow = SitePages.SearchWindow,
+            Order = SitePages.OrderOf(request),
         };
         var hits = await data.Store.SearchAsync(q, filter, Limit(request), cancellationToken);
         return Send(Array(hits, h => new JsonObject

@@ -23,10 +23,11 @@ internal static class SitePages
     private const int SourcesPerPage = 10;
 
     /// <summary>
-    /// Search ranks the newest this many matching documents: ranking costs time in proportion to the matches, and a
-    /// common word matches most of a large dossier (filters narrow the matches before the window).
+    /// ?order=relevance ranks every match by bm25; otherwise headlines first, then the newest: bm25 costs time in
+    /// proportion to the matches, and a common word matches most of a large dossier.
     /// </summary>
-    internal const int SearchWindow = 1000;
+    internal static SearchOrder OrderOf(HttpRequest request) =>
+        string.Equals(request.Query["order"], "relevance", StringComparison.OrdinalIgnoreCase) ? SearchOrder.Relevance : SearchOrder.HeadlinesThenRecent;
 
     /// <summary>Search hits per page: each needs a snippet cut from its text.</summary>
     private const int HitsPerPage = 20;
@@ -298,7 +299,7 @@ internal static class SitePages
             From = IsoDate(request.Query["from"]),
             To = IsoDate(request.Query["to"]),
             EntityId = Bounded(request.Query["entity"]),
-            RankWindow = SearchWindow,
+            Order = OrderOf(request),
         };
         var hits = q is null ? [] : await data.Store.SearchAsync(q, filter, HitsPerPage, cancellationToken);
         var outlets = (await data.DerivedAsync()).Outlets;
@@ -314,9 +315,13 @@ internal static class SitePages
             output.WriteLine($"<label>From<input type=\"date\" name=\"from\" value=\"{E(filter.From)}\"></label>");
             output.WriteLine($"<label>To<input type=\"date\" name=\"to\" value=\"{E(filter.To)}\"></label>");
             output.WriteLine($"<label>Entity id<input name=\"entity\" value=\"{E(filter.EntityId)}\"></label>");
+            var relevance = filter.Order == SearchOrder.Relevance;
+            output.WriteLine("<label>Order<select name=\"order\">" +
+                             $"<option value=\"recent\"{(relevance ? "" : " selected")}>headlines first, then newest</option>" +
+                             $"<option value=\"relevance\"{(relevance ? " selected" : "")}>best match (slower on a large dossier)</option></select></label>");
             output.WriteLine("<button type=\"submit\">Search</button></form>");
             if (q is null) return;
-            output.WriteLine($"<p class=\"meta\">{(hits.Count == HitsPerPage ? $"the {HitsPerPage} best matches among the {SearchWindow:N0} most recently added" : $"{hits.Count} documents")}</p><ol class=\"hits\">");
+            output.WriteLine($"<p class=\"meta\">{(hits.Count == HitsPerPage ? $"the first {HitsPerPage} documents" : $"{hits.Count} documents")}</p><ol class=\"hits\">");
             foreach (var hit in hits)
             {
                 var snippet = new StringBuilder();
