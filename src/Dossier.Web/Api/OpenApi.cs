@@ -31,7 +31,10 @@ internal static class OpenApi
         ["info"] = new JsonObject { ["title"] = "Dossier API", ["version"] = "1" },
         ["paths"] = new JsonObject
         {
-            ["/api/stories"] = new JsonObject { ["get"] = Operation("Stories, newest first, with outlets and document counts") },
+            ["/api/stories"] = new JsonObject
+            {
+                ["get"] = Operation("Stories, newest first, with outlets and document counts", ("offset", "query", false, "skip this many"), Limit),
+            },
             ["/api/stories/{id}"] = new JsonObject { ["get"] = Operation("A story with its documents, alignments and discrepancies", ("id", "path", true, "story id")) },
             ["/api/documents"] = new JsonObject
             {
