@@ -5,7 +5,9 @@ using Dossier.Cli.Commands;
 var root = CommandLine.Root(
     "Dossier: evidence-linked intelligence dossiers from news reports.",
     AnalyzeCommand.Create(),
+    RestoryCommand.Create(),
     ExtractCommand.Create(),
+    IngestCommand.Create(),
     NlpCommand.Create(),
     ExportCommand.Create(),
     EvalCommand.Create(),

@@ -2,6 +2,7 @@ using Dossier.Core.Pipeline;
 using Dossier.Corpus.Alignment;
 using Dossier.Corpus.Dates;
 using Dossier.Corpus.Discrepancies;
+using Dossier.Corpus.Duplicates;
 using Dossier.Corpus.Positions;
 using Dossier.Corpus.Stories;
 
@@ -17,7 +18,14 @@ public static class CorpusPipelineExtensions
     public static PipelineBuilder UseStories(this PipelineBuilder builder, StoryClusterOptions? options = null) =>
         builder.Use(new StoryStage(options));
 
+    public static PipelineBuilder UseDuplicates(this PipelineBuilder builder, NearDuplicateOptions? options = null) =>
+        builder.Use(new DuplicateStage(options));
+
     public static PipelineBuilder UseStoryDates(this PipelineBuilder builder) => builder.Use(new StoryDateStage());
+
+    /// <summary>Links stories that continue one another (run after the story dates are known).</summary>
+    public static PipelineBuilder UseStorylines(this PipelineBuilder builder, StorylineOptions? options = null) =>
+        builder.Use(new StorylineStage(options));
 
     public static PipelineBuilder UseAlignments(this PipelineBuilder builder) => builder.Use(new AlignmentStage());
 

@@ -66,6 +66,28 @@ public sealed class Analyzer(Pipeline pipeline, IClock clock)
         var processed = await ProcessDocumentsAsync(fresh, store, options, context, cancellationToken);
         var all = store is null ? processed : await store.LoadDocumentsAsync(cancellationToken);
 
+        var corpus = await DeriveAsync(all, store, options, context, cancellationToken);
+        return new AnalysisResult(corpus, context.Diagnostics.Items, raws.Count, processed.Count, [.. extracted.Select(d => d.Id)]);
+    }
+
+    /// <summary>
+    /// Re-derives everything corpus-wide (stories, storylines, alignments, discrepancies, positions) from every document
+    /// stored in the database, and stores the result: what <c>dossier restory</c> runs. The documents' own layers are
+    /// kept; the result depends only on the stored documents, never on the order or the runs that added them.
+    /// </summary>
+    public async Task<AnalysisResult> RestoryAsync(string databasePath, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new AnalysisOptions();
+        var context = options.Context ?? new StageContext(clock, new DiagnosticBag());
+        await using var store = await SqliteDossierStore.OpenAsync(databasePath, cancellationToken);
+        var all = await store.LoadDocumentsAsync(cancellationToken);
+        var corpus = await DeriveAsync(all, store, options, context, cancellationToken);
+        return new AnalysisResult(corpus, context.Diagnostics.Items, 0, 0, []);
+    }
+
+    private async Task<CorpusModel> DeriveAsync(IReadOnlyList<Document> all, IDossierStore? store, AnalysisOptions options, StageContext context,
+        CancellationToken cancellationToken)
+    {
         options.Progress?.Report(new AnalysisProgress("corpus", 0, 1));
         // Sorted by id so that the corpus stages never see input order.
         var corpus = Pipeline.ProcessCorpus(
@@ -77,7 +99,7 @@ public sealed class Analyzer(Pipeline pipeline, IClock clock)
             await store.SaveDocumentsAsync(corpus.Documents, cancellationToken);
             await store.SaveCorpusAsync(corpus, cancellationToken);
         }
-        return new AnalysisResult(corpus, context.Diagnostics.Items, raws.Count, processed.Count, [.. extracted.Select(d => d.Id)]);
+        return corpus;
     }
 
     /// <summary>Runs the language layers on one clean text, as given (no cleaning): what <c>dossier nlp</c> shows.</summary>
@@ -85,6 +107,14 @@ public sealed class Analyzer(Pipeline pipeline, IClock clock)
     {
         var document = new Document(Core.Text.ContentHash.Of(text), source, text, new DocumentMetadata { Published = published });
         return Pipeline.ProcessDocument(document, context ?? new StageContext(clock, new DiagnosticBag()));
+    }
+
+    /// <summary>Every stage on documents already cleaned (evaluation sets, tests), without storage.</summary>
+    public CorpusModel AnalyzeDocuments(IEnumerable<Document> documents, StageContext? context = null)
+    {
+        context ??= new StageContext(clock, new DiagnosticBag());
+        var processed = documents.AsParallel().Select(d => Pipeline.ProcessDocument(d, context!)).OrderBy(d => d.Id, StringComparer.Ordinal);
+        return Pipeline.ProcessCorpus(new CorpusModel { Documents = [.. processed] }, context);
     }
 
     private static readonly Lazy<Pipeline> LanguageOnly = new(() => new PipelineBuilder().Language().Build());

@@ -25,8 +25,10 @@ public static class DefaultPipeline
         .UseEvents()
         .UseStances(taxonomy)
         // corpus stages: they see every document
+        .UseDuplicates()
         .UseStories()
         .UseStoryDates()
+        .UseStorylines()
         .UseCanonicalActors()
         .UseAlignments()
         .UseDiscrepancies()

@@ -85,6 +85,7 @@ internal static partial class Dates
 
     public static string? Format(LocalDate? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])")]
+    // Whatever follows the day is the time, in whichever form (some sites write "2022-05-04-0305:49:00").
+    [GeneratedRegex(@"^(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")]
     private static partial Regex IsoDate();
 }

@@ -41,6 +41,20 @@ public sealed class CorpusView
 
     public IReadOnlyList<Discrepancy> DiscrepanciesOf(Story story) => Corpus.Discrepancies.Where(d => d.Story == story.Id).ToList();
 
+    public Story? Story(string id) => Corpus.Stories.FirstOrDefault(s => s.Id == id);
+
+    /// <summary>How a story sits in its storyline ("step 2 of 3, continues “…”"), or null when it is in none.</summary>
+    public string? StorylineText(Story story)
+    {
+        var line = Corpus.Storylines.FirstOrDefault(l => l.Id == story.Storyline);
+        if (line is null) return null;
+        var step = line.StoryIds.IndexOf(story.Id) + 1;
+        var from = line.Links.FirstOrDefault(l => l.To == story.Id) is { } link && Story(link.From) is { } previous
+            ? $"; continues “{previous.Title}” (shared: {string.Join(", ", link.SharedActors.Select(ActorName))})"
+            : "";
+        return $"{line.Title}: step {step} of {line.StoryIds.Length}{from}";
+    }
+
     /// <summary>Documents that belong to no story (so a report still shows them).</summary>
     public IReadOnlyList<Document> Unstoried()
     {
@@ -88,4 +102,5 @@ public static class Names
     public static string Of(AlignmentKind kind) => kind.ToString().ToLowerInvariant();
     public static string Of(AttributionCertainty certainty) => certainty.ToString().ToLowerInvariant();
     public static string Of(NumberKind kind) => kind.ToString().ToLowerInvariant();
+    public static string Of(CoverageState state) => state.ToString().ToLowerInvariant();
 }

@@ -28,6 +28,32 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Restory_after_runs_in_another_order_gives_the_stories_of_one_run()
+    {
+        var files = Directory.GetFiles(Path.Combine(Samples, "reports")).Order(StringComparer.Ordinal).ToArray();
+        var together = Path.Combine(_directory, "together");
+        Assert.Equal(0, (await DossierProcess.RunAsync(["analyze", .. files, "--out", together, "--format", "json"])).ExitCode);
+
+        var split = Path.Combine(_directory, "split");
+        var db = Path.Combine(split, "dossier.db");
+        Assert.Equal(0, (await DossierProcess.RunAsync(["analyze", .. files.Reverse().Take(2), "--out", split, "--format", "json"])).ExitCode);
+        Assert.Equal(0, (await DossierProcess.RunAsync(["analyze", .. files.Reverse().Skip(2), "--out", split, "--format", "json"])).ExitCode);
+        var restory = await DossierProcess.RunAsync("restory", "--db", db, "--out", Path.Combine(_directory, "restoried"));
+        Assert.True(restory.ExitCode == 0, restory.Stderr);
+
+        Assert.Equal(await Stories(Path.Combine(together, "dossier.json")), await Stories(Path.Combine(_directory, "restoried", "dossier.json")));
+        Assert.Equal(2, (await DossierProcess.RunAsync("restory", "--db", Path.Combine(_directory, "missing.db"))).ExitCode);
+    }
+
+    private static async Task<string> Stories(string dossierJson)
+    {
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(dossierJson));
+        return string.Join(" | ", json.RootElement.GetProperty("stories").EnumerateArray()
+            .Select(s => string.Join(",", s.GetProperty("documents").EnumerateArray().Select(d => d.GetString()).Order(StringComparer.Ordinal)))
+            .Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Analyze_of_nothing_usable_exits_one_and_names_the_file()
     {
         var empty = Path.Combine(_directory, "empty.txt");

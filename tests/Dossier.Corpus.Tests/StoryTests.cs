@@ -55,6 +55,49 @@ public sealed class StoryTests
     }
 
     [Fact]
+    public void Ten_thousand_rewrites_of_one_article_collapse_into_one_story()
+    {
+        // Every copy differs (its own closing line), so only the near-duplicate collapse can make them one node.
+        var docs = Enumerable.Range(0, 10000)
+            .Select(i => new StoryDocument($"copy{i:D5}", Reports[3].Text + $" Local station {i} carried the report."))
+            .Concat(Reports.Skip(6).Select(r => new StoryDocument(r.Id, r.Text)));
+        var clusters = new StoryClusterer().Cluster(docs);
+        Assert.Equal(10000, clusters.Max(c => c.DocumentIds.Length));
+        Assert.Contains(clusters, c => c.DocumentIds.SequenceEqual(["b1", "b2", "b3"]));
+    }
+
+    [Fact]
+    public void Rewrites_published_years_apart_are_not_collapsed()
+    {
+        var text = Reports[0].Text;
+        var docs = new[]
+        {
+            new StoryDocument("a", text + " Aid convoys arrived.", Date: new NodaTime.LocalDate(2020, 10, 30)),
+            new StoryDocument("b", text + " Schools stayed shut.", Date: new NodaTime.LocalDate(2020, 10, 31)),
+            new StoryDocument("c", text + " A memorial was unveiled.", Date: new NodaTime.LocalDate(2024, 10, 30)),
+        };
+        Assert.Equal("a,b | c", Grouping(new StoryClusterer().Cluster(docs)));
+    }
+
+    [Fact]
+    public void Any_arrival_order_gives_the_same_stories()
+    {
+        // Reports, rewrites, identical texts under other ids and an undated copy: every kind of node the clusterer has.
+        var docs = Reports.Select(r => new StoryDocument(r.Id, r.Text))
+            .Concat(Reports.Select(r => new StoryDocument(r.Id + "-syndicated", "From our partners. " + r.Text)))
+            .Concat(Reports.Take(4).Select(r => new StoryDocument(r.Id + "-copy", r.Text, Date: new NodaTime.LocalDate(2021, 3, 1))))
+            .ToList();
+        var expected = Grouping(new StoryClusterer().Cluster(docs));
+        Assert.Equal(3, expected.Split(" | ").Length);
+        for (var seed = 1; seed <= 5; seed++)
+        {
+            var random = new Random(seed);
+            var shuffled = docs.OrderBy(_ => random.Next()).ToList();
+            Assert.Equal(expected, Grouping(new StoryClusterer().Cluster(shuffled)));
+        }
+    }
+
+    [Fact]
     public void Empty_and_junk_documents_are_their_own_stories()
     {
         var docs = new[] { new StoryDocument("e", ""), new StoryDocument("j", "\0\u0001 ### ..."), new StoryDocument("r", Reports[0].Text) };

@@ -142,4 +142,80 @@ public class HtmlExtractionTests
 
     private static string Prose(int sentences) => string.Join(' ', Enumerable.Range(0, sentences)
         .Select(i => $"The regional assembly debated the transport budget for the {i + 1}th time, and members agreed to fund new buses, cycle lanes and safer crossings."));
+
+    [Fact]
+    public void A_visible_date_line_dates_a_page_without_date_metadata()
+    {
+        var html = """
+            <html><head><title>Library extends opening hours</title></head><body>
+            <aside><ul class="event-dates"><li>3. Januar 2022</li></ul></aside>
+            <div class="post"><h1>Library extends opening hours</h1><p class="post-meta">Von Jana Keller, 14. März 2023, 10:15 Uhr</p>
+            <p>The town library will open until nine in the evening on weekdays from next month, the council said after a
+            survey found that most readers wanted to visit after work.</p>
+            <p>Two extra staff will be hired, paid from the culture budget, and the reading room will get new lamps.</p></div>
+            </body></html>
+            """;
+        Assert.Equal(new NodaTime.LocalDate(2023, 3, 14), Extract(html).Document.Metadata.Published);
+    }
+
+    [Fact]
+    public void A_container_named_after_related_content_is_furniture_but_a_content_wrapper_with_a_modifier_is_not()
+    {
+        var prose = string.Concat(Enumerable.Range(1, 6).Select(i =>
+            $"<p>Paragraph {i}: the harbour authority said repairs to the northern pier would continue through the winter, with ferries using the southern berth until spring.</p>"));
+        var html = $"""
+            <html><body><div class="story has-sidebar">{prose}
+            <div class="related-content"><p>Bridge closures planned for the summer as engineers replace the cables on the old crossing.</p></div>
+            <div class="author-card"><p>Tom Reyes is a senior reporter who has covered transport and the port for the paper since 2015.</p></div>
+            </div></body></html>
+            """;
+        var text = Extract(html).Document.Text;
+        Assert.Contains("Paragraph 6", text);
+        Assert.DoesNotContain("Bridge closures", text);
+        Assert.DoesNotContain("senior reporter", text);
+    }
+
+    [Theory]
+    [InlineData("<p class=\"small\">Pressemitteilung vom 20.01.2022</p>", 2022, 1, 20)]
+    [InlineData("<div>Published on 4 May 2022 by the press office</div>", 2022, 5, 4)]
+    [InlineData("<div>Erstellt von Fabian am Dienstag 6. Mai 2014</div>", 2014, 5, 6)]
+    public void A_labelled_date_in_the_page_dates_it(string line, int year, int month, int day)
+    {
+        var html = $"""
+            <html><body><h1>Cycle lane opens on the ring road</h1>{line}
+            <p>The new cycle lane on the ring road opened to riders on Monday after eight months of work, and the council
+            said it would count users at three points during the first year.</p></body></html>
+            """;
+        Assert.Equal(new NodaTime.LocalDate(year, month, day), Extract(html).Document.Metadata.Published);
+    }
+
+    [Fact]
+    public void A_published_time_with_an_odd_time_part_still_gives_the_day()
+    {
+        var html = """
+            <html><head><meta property="article:published_time" content="2022-05-04-0305:49:00-10800"></head><body>
+            <p>The senate committee will vote on the budget amendment next week, its chair told reporters on Wednesday morning.</p></body></html>
+            """;
+        Assert.Equal(new NodaTime.LocalDate(2022, 5, 4), Extract(html).Document.Metadata.Published);
+    }
+
+    [Fact]
+    public void A_consent_box_or_comment_thread_longer_than_a_short_article_is_still_not_the_article()
+    {
+        var consent = string.Concat(Enumerable.Range(1, 5).Select(i =>
+            $"<p>We use cookies and similar technologies for purpose {i}: some are essential for the site to work, others help us improve it and show you content that matches your interests.</p>"));
+        var comments = string.Concat(Enumerable.Range(1, 6).Select(i =>
+            $"<div class=\"comment-body\"><p>Reader {i} wrote: I have lived near the station for years and I think the new timetable is a real improvement for everyone who commutes.</p></div>"));
+        var html = $"""
+            <html><body><div id="cookie-notice">{consent}</div>
+            <div class="post"><h1>Night trains return to the coast line</h1>
+            <p>Night trains will run again on the coast line from June, the rail operator said on Friday, after a two-year pause.</p>
+            <p>Tickets go on sale next week.</p></div>
+            <div id="comments" class="comments-area">{comments}</div></body></html>
+            """;
+        var text = Extract(html).Document.Text;
+        Assert.Contains("Night trains will run again", text);
+        Assert.DoesNotContain("cookies", text);
+        Assert.DoesNotContain("Reader 3 wrote", text);
+    }
 }

@@ -111,6 +111,82 @@ public sealed class SafeFetcherTests : IDisposable
     }
 
     [Fact]
+    public async Task Validators_kept_across_runs_make_the_next_fetch_conditional()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Combine("fetch.json");
+        using (var fetcher = new SafeFetcher(Local))
+        {
+            var cache = FetchCache.Load(path, new DiagnosticBag());
+            Assert.NotNull(await fetcher.FetchDocumentAsync(_base + "article", new DiagnosticBag(), cache: cache));
+            cache.Save(new DiagnosticBag());
+        }
+        using (var fetcher = new SafeFetcher(Local))
+        {
+            var bag = new DiagnosticBag();
+            var again = await fetcher.FetchDocumentAsync(_base + "article", bag, cache: FetchCache.Load(path, bag));
+            Assert.Null(again);
+            var note = Assert.Single(bag.Items);
+            Assert.Equal(Severity.Info, note.Severity);
+            Assert.Contains("304", note.Message);
+        }
+    }
+
+    [Fact]
+    public void A_corrupt_fetch_cache_is_an_empty_one()
+    {
+        using var dir = new TempDirectory();
+        var bag = new DiagnosticBag();
+        var cache = FetchCache.Load(dir.File("fetch.json", "{not json"), bag);
+        Assert.Null(cache.Get(_base + "article"));
+        Assert.Contains(bag.Items, d => d.Severity == Severity.Warning);
+    }
+
+    [Fact]
+    public async Task Requests_to_one_host_wait_the_politeness_delay_other_hosts_do_not()
+    {
+        var time = new RecordingTime();
+        using var fetcher = new SafeFetcher(Local with { PolitenessDelay = TimeSpan.FromSeconds(2), RespectRobotsTxt = false }, time);
+        await fetcher.FetchAsync(_base + "article", new DiagnosticBag());
+        Assert.Empty(time.Waits);
+        await fetcher.FetchAsync(_base + "article", new DiagnosticBag());
+        Assert.Equal([TimeSpan.FromSeconds(2)], time.Waits);
+        // Another host name (the same server) has its own clock: no wait.
+        await fetcher.FetchAsync(_base.Replace("127.0.0.1", "localhost") + "article", new DiagnosticBag());
+        Assert.Equal([TimeSpan.FromSeconds(2)], time.Waits);
+    }
+
+    /// <summary>A clock that stands still except when something waits on it: each wait is recorded, then passes at once.</summary>
+    private sealed class RecordingTime : TimeProvider
+    {
+        private DateTimeOffset _now = new(2025, 3, 14, 9, 0, 0, TimeSpan.Zero);
+        public List<TimeSpan> Waits { get; } = [];
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            lock (Waits) return _now;
+        }
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            lock (Waits)
+            {
+                Waits.Add(dueTime);
+                _now += dueTime;
+            }
+            ThreadPool.QueueUserWorkItem(_ => callback(state));
+            return new Fired();
+        }
+
+        private sealed class Fired : ITimer
+        {
+            public bool Change(TimeSpan dueTime, TimeSpan period) => false;
+            public void Dispose() { }
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
+    }
+
+    [Fact]
     public async Task Feed_items_are_followed_to_their_pages_with_the_feed_content_as_fallback()
     {
         using var fetcher = new SafeFetcher(Local);

@@ -49,10 +49,12 @@ public static class QuoteEvaluator
     /// <param name="prepare">Adds the "sentences" and actor-linked "entities" layers (the real language pipeline);
     /// when null, <see cref="FallbackLanguage"/> (a naive splitter and capitalised-name finder) is used.</param>
     /// <param name="maxArticles">Stop after this many articles (for quick checks); all when null.</param>
-    public static QuoteScores Evaluate(string polnearDir, string split, Func<Document, Document>? prepare = null, int? maxArticles = null)
+    /// <param name="stage">The quotes stage to score; the default one (with the committed tagger) when null.</param>
+    public static QuoteScores Evaluate(string polnearDir, string split, Func<Document, Document>? prepare = null, int? maxArticles = null,
+        QuoteStage? stage = null)
     {
         prepare ??= FallbackLanguage.Prepare;
-        var stage = new QuoteStage();
+        stage ??= new QuoteStage();
         var context = StageContext.Default();
         var units = new List<(string Text, List<Unit> Gold, List<Quote> Predicted)>();
         var articles = 0;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Dossier.Attribution.Learned;
 using Dossier.Attribution.Speakers;
 using Dossier.Core.Model;
 
@@ -20,7 +21,9 @@ public static partial class QuoteExtractor
 
     internal sealed record Attribution(CueMatch? Cue, SpeakerCandidate? Candidate, TextSpan Clause);
 
-    public static IReadOnlyList<Quote> Extract(Document document)
+    /// <param name="tagger">The learned attribution tagger: it finds reported speech and the sources of quotations
+    /// the rules leave unattributed. Without it, reported speech comes from the rules in <see cref="IndirectSpeech"/>.</param>
+    public static IReadOnlyList<Quote> Extract(Document document, AttributionTagger? tagger = null)
     {
         var text = document.Text;
         if (string.IsNullOrEmpty(text)) return [];
@@ -31,6 +34,7 @@ public static partial class QuoteExtractor
         var published = document.Metadata.Published?.ToString("yyyy-MM-dd", null);
         var builder = new QuoteBuilder(view, resolver, times, published, document.Metadata.Outlet);
 
+        var learned = tagger?.Find(document) ?? [];
         var result = new List<Quote>();
         var usedCues = new HashSet<int>();
         Quote? lastAttributed = null;
@@ -46,7 +50,9 @@ public static partial class QuoteExtractor
             // title-cased headline, where every quoted phrase looks like a name.
             if (adjacent is null && !sentenceLike && IsTitleLike(inner) && !IsHeadline(view, q)) continue;
             var kind = adjacent is not null || sentenceLike ? QuoteKind.Direct : QuoteKind.Partial;
-            var attribution = adjacent ?? SentenceCue(view, q);
+            // A cue right next to the quotation is the surest sign of its speaker; past that, the tagger's source
+            // beats the rules' guess from the sentence's cue.
+            var attribution = adjacent ?? Prefer(LearnedAttribution(view, learned, q.Outer), SentenceCue(view, q));
             Quote quote;
             if (attribution is not null)
             {
@@ -76,8 +82,83 @@ public static partial class QuoteExtractor
                 lastAttributed = null;
             }
         }
-        result.AddRange(IndirectSpeech.Find(view, builder, usedCues));
+        var rules = IndirectSpeech.Find(view, builder, usedCues).ToList();
+        result.AddRange(tagger is null ? rules : LearnedIndirect(view, builder, learned, result, rules));
         return result;
+    }
+
+    /// <summary>A reported content of fewer words is a topic ("described the vote"), not a statement.</summary>
+    private const int MinReportedWords = 3;
+
+    /// <summary>
+    /// Reported speech found by the tagger, except contents that are a quotation in marks already found. Where the
+    /// tagger found no speaker, or ran the content over its own speaker ("The agency reported that …" all tagged as
+    /// content), the rules' reading of the same sentence wins when they have a speaker.
+    /// </summary>
+    private static IEnumerable<Quote> LearnedIndirect(DocumentView view, QuoteBuilder builder, IReadOnlyList<TaggedAttribution> learned,
+        List<Quote> quoted, List<Quote> rules)
+    {
+        var direct = quoted.Where(q => q.Kind == QuoteKind.Direct).Select(q => q.Span).ToList();
+        foreach (var a in learned)
+        {
+            var content = Trim(view.Text, a.Content);
+            if (content.IsEmpty || WordCount(view.Text, content.Start, content.End) < MinReportedWords) continue;
+            if (direct.Any(d => Overlap(d, content) * 2 >= content.Length)) continue;
+            var quote = builder.Build(content, content.Of(view.Text), QuoteKind.Indirect, ToAttribution(view, a));
+            if (quote.Speaker is null || quote.Span.Contains(quote.Speaker.Span))
+                quote = rules.FirstOrDefault(r => r.Speaker is not null && r.Span.Overlaps(quote.Span)) ?? quote;
+            yield return quote;
+        }
+    }
+
+    /// <summary>The tagger's source and cue for a quotation whose attribution the rules did not find.</summary>
+    private static Attribution? LearnedAttribution(DocumentView view, IReadOnlyList<TaggedAttribution> learned, TextSpan quotation)
+    {
+        var match = learned.FirstOrDefault(a => a.Source is not null && a.Content.Overlaps(quotation));
+        return match is null ? null : ToAttribution(view, match);
+    }
+
+    /// <summary>The tagger's source with the rules' cue and clause when both attribute a quotation.</summary>
+    private static Attribution? Prefer(Attribution? learned, Attribution? rules) =>
+        learned is null ? rules : rules is null ? learned : rules with { Candidate = learned.Candidate ?? rules.Candidate };
+
+    private static Attribution ToAttribution(DocumentView view, TaggedAttribution a)
+    {
+        var text = view.Text;
+        CueMatch? cue = null;
+        if (a.Cue is { } c)
+        {
+            var cueText = c.Of(text);
+            cue = new CueMatch(c, cueText, SpeechCues.Find(text, c).FirstOrDefault()?.Lemma ?? cueText.ToLowerInvariant());
+        }
+        SpeakerCandidate? candidate = null;
+        if (a.Source is { } s)
+        {
+            // A name, pronoun or description inside the tagged phrase is what the resolver knows how to link.
+            candidate = SpeakerCandidates.In(view, s).FirstOrDefault() ?? new SpeakerCandidate(s, s.Of(text), CandidateKind.Description);
+        }
+        else if (a.Cue is { } c2)
+        {
+            // No source tagged: the subject of the cue as the rules find it ("…, the minister said").
+            var sentence = view.SentenceAt(c2.Start);
+            candidate = NearestSubject(view, new TextSpan(sentence.Start, c2.Start), c2.Start)
+                ?? FirstAfter(view, new TextSpan(c2.End, Math.Max(c2.End, sentence.End)));
+        }
+        var clauseStart = Math.Min(a.Content.Start, Math.Min(a.Cue?.Start ?? int.MaxValue, a.Source?.Start ?? int.MaxValue));
+        var clauseEnd = Math.Max(a.Content.End, Math.Max(a.Cue?.End ?? 0, a.Source?.End ?? 0));
+        // The attribution clause is what lies outside the content: where a channel or a date of the speech act is named.
+        var clause = a.Content.Start > clauseStart ? new TextSpan(clauseStart, a.Content.Start) : new TextSpan(a.Content.End, clauseEnd);
+        return new Attribution(cue, candidate, clause);
+    }
+
+    private static int Overlap(TextSpan a, TextSpan b) => Math.Max(0, Math.Min(a.End, b.End) - Math.Max(a.Start, b.Start));
+
+    private static TextSpan Trim(string text, TextSpan span)
+    {
+        int s = span.Start, e = span.End;
+        while (s < e && (char.IsWhiteSpace(text[s]) || text[s] == ',')) s++;
+        while (e > s && (char.IsWhiteSpace(text[e - 1]) || text[e - 1] is ',' or '.')) e--;
+        return new TextSpan(s, e);
     }
 
     /// <summary>

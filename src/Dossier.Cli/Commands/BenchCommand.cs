@@ -39,9 +39,17 @@ public static class BenchCommand
             return CommandLine.Ok;
         });
 
+        var storyCount = new Option<int>("--count", "-n") { Description = "Generated clustering inputs.", DefaultValueFactory = _ => 100_000 };
+        var storiesBench = new Command("stories", CommandLine.Describe("Story clustering alone at scale on generated inputs (with 10,000 copies, empty texts, twins, far dates): time, CPU, peak memory, BCubed.", "nice -n 10 dossier bench stories --count 100000")) { storyCount };
+        storiesBench.SetAction(parse =>
+        {
+            System.Console.Out.WriteLine(StoryBenchmark.Run(parse.GetValue(storyCount)));
+            return CommandLine.Ok;
+        });
+
         return new Command("bench", CommandLine.Describe("Benchmarks (figures recorded in docs/benchmarks.md).", "dossier bench stages", "dossier bench analyze --count 10000"))
         {
-            stages, analyze, generate, WebBenchCommand.Create(),
+            stages, analyze, generate, storiesBench, WebBenchCommand.Create(), BenchLanguageCommand.Create(),
         };
     }
 

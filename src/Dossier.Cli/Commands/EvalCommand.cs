@@ -33,6 +33,9 @@ public static class EvalCommand
             Task("stories", "BCubed P/R/F1 and ARI of story clustering.",
                 "dossier eval stories ../shared/data/clustering/ecbplus --split dev",
                 (data, parse) => StoryEvaluator.Evaluate(data, parse.GetValue(split)!).ToString(), split),
+            Task("alignment", "Claim/quote alignment pair P/R/F1, planted contradictions and omissions P/R/F1 on events written in several outlet versions.",
+                "dossier eval alignment samples/eval/alignment",
+                (data, _) => AlignmentEvaluator.Evaluate(data, documents => Analyzer.Default.AnalyzeDocuments(documents)).Format()),
         };
     }
 

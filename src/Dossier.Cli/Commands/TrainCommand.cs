@@ -32,23 +32,24 @@ public static class TrainCommand
         });
 
         var gazetteerData = new Option<string>("--data") { Description = "The gazetteer folder.", DefaultValueFactory = _ => Path.Combine(shared, "gazetteers") };
-        var gazetteerOut = new Option<string>("--out") { Description = "Where the compact resources are written.", DefaultValueFactory = _ => Path.Combine("src", "Dossier.Language", "Resources", "actors") };
-        var gazetteer = new Command("gazetteer", CommandLine.Describe("Derive the compact actor gazetteer (countries, demonyms, cities, leaders).", "dossier train gazetteer --data ../shared/data/gazetteers"))
+        var resources = new Option<string>("--out") { Description = "The Resources folder the actor files and the NER name list are written under.", DefaultValueFactory = _ => Path.Combine("src", "Dossier.Language", "Resources") };
+        var gazetteer = new Command("gazetteer", CommandLine.Describe("Derive the compact gazetteers: actors/ (countries, demonyms, cities, leaders) and ner/gazetteer.tsv.gz (NER name list).", "dossier train gazetteer --data ../shared/data/gazetteers"))
         {
-            gazetteerData, gazetteerOut,
+            gazetteerData, resources,
         };
         gazetteer.SetAction(parse =>
         {
             var reporter = CommandLine.Reporter(parse);
             if (!CommandLine.CheckInputsExist([parse.GetValue(gazetteerData)!], reporter)) return CommandLine.UsageError;
-            Language.Actors.GazetteerBuilder.Build(parse.GetValue(gazetteerData)!, parse.GetValue(gazetteerOut)!);
-            reporter.Info($"wrote {parse.GetValue(gazetteerOut)}");
+            var root = parse.GetValue(resources)!;
+            var summary = Language.Gazetteers.GazetteerBuilder.Build(parse.GetValue(gazetteerData)!, Path.Combine(root, "actors"), Path.Combine(root, "ner", "gazetteer.tsv.gz"));
+            reporter.Info($"wrote {summary.Countries} countries, {summary.Cities} cities, {summary.Leaders} leaders under {Path.Combine(root, "actors")} and {summary.NerNames} NER names to {Path.Combine(root, "ner", "gazetteer.tsv.gz")}");
             return CommandLine.Ok;
         });
 
         return new Command("train", CommandLine.Describe("Rebuild a committed model or resource from ../shared/data.", "dossier train ner", "dossier train gazetteer"))
         {
-            ner, gazetteer,
+            ner, gazetteer, TrainAttributionCommand.Create(),
         };
     }
 }

@@ -46,6 +46,20 @@ public sealed record Discrepancy(
     int End,
     string Explanation);
 
+/// <summary>Why a document is a near-duplicate of its group's representative: MinHash-estimated and exact Jaccard of
+/// their word-shingle sets, and the passages of the document that the representative also contains.</summary>
+public sealed record DuplicateLink(string DocumentId, double EstimatedJaccard, double ExactJaccard, ImmutableArray<DocSpan> Passages);
+
+/// <summary>Copies or light rewrites of one article (wire copy, syndication, one article under two URLs).
+/// <see cref="Representative"/> is the smallest id; every other member has a <see cref="DuplicateLink"/>.</summary>
+public sealed record DuplicateGroup(string Representative, ImmutableArray<string> DocumentIds, ImmutableArray<DuplicateLink> Links);
+
+/// <summary>Story <see cref="To"/> continues story <see cref="From"/> (it is later and shares actors and key terms).</summary>
+public sealed record StorylineLink(string From, string To, ImmutableArray<string> SharedActors, ImmutableArray<string> SharedTerms, double Score);
+
+/// <summary>Stories that continue one another, earliest first (the talks, then the ceasefire calls that follow them).</summary>
+public sealed record Storyline(string Id, string Title, ImmutableArray<string> StoryIds, ImmutableArray<StorylineLink> Links);
+
 public sealed record Evidence(string Document, int Start, int End, string? Outlet, string? Text = null);
 
 /// <summary>One cell of the negotiation map at one date.</summary>
@@ -66,6 +80,8 @@ public sealed record Corpus
     public ImmutableArray<Alignment> Alignments { get; init; } = [];
     public ImmutableArray<Discrepancy> Discrepancies { get; init; } = [];
     public ImmutableArray<Position> Positions { get; init; } = [];
+    public ImmutableArray<DuplicateGroup> Duplicates { get; init; } = [];
+    public ImmutableArray<Storyline> Storylines { get; init; } = [];
 
     public Document? Find(string documentId) => Documents.FirstOrDefault(d => d.Id == documentId);
 }

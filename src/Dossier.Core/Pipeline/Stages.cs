@@ -45,4 +45,6 @@ public static class CorpusResults
     public const string Alignments = "corpus.alignments";
     public const string Discrepancies = "corpus.discrepancies";
     public const string Positions = "corpus.positions";
+    public const string Duplicates = "corpus.duplicates";
+    public const string Storylines = "corpus.storylines";
 }

@@ -13,9 +13,6 @@ using Corpus = Dossier.Core.Model.Corpus;
 /// </summary>
 public sealed class AlignmentStage : ICorpusStage
 {
-    /// <summary>A sentence mostly made of an aligned quote is a quote alignment, not a separate claim.</summary>
-    private const double MaxQuotedShare = 0.5;
-
     public string Name => "alignments";
     public string Version => "1";
     public IReadOnlyList<string> Requires => [CorpusResults.Stories];
@@ -32,7 +29,7 @@ public sealed class AlignmentStage : ICorpusStage
             if (members.Count < 2) continue;
             foreach (var group in QuoteAligner.Group(members).Where(g => g.DocumentCount >= 2))
                 alignments.Add(FromQuotes(story.Id, group));
-            foreach (var group in ClaimAligner.Group(members).Where(g => g.Members.Average(m => m.QuotedShare) <= MaxQuotedShare))
+            foreach (var group in ClaimAligner.Group(members).Where(g => !g.IsQuotation))
                 alignments.Add(new Core.Model.Alignment(story.Id, AlignmentKind.Claim, group.Members[0].Text,
                     [.. group.Members.Select(m => new DocSpan(m.Doc.Id, m.Span.Start, m.Span.End))],
                     FirstOutlet: ClaimAligner.FirstOutlet(group.Members.Select(m => m.Doc))));

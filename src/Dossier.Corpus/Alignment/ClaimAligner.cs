@@ -14,7 +14,12 @@ public sealed record ClaimSentence(
     ImmutableArray<DateFact> Dates,
     double QuotedShare)
 {
+    /// <summary>More than half of the sentence stands between quotation marks: a quote alignment's business, not a claim's.</summary>
+    public const double MaxQuotedShare = 0.5;
+
     public string Text => Doc.TextOf(Span);
+
+    public bool MostlyQuoted => QuotedShare > MaxQuotedShare;
 }
 
 /// <summary>A number in a claim with what it counts (the next content word: "30,000 troops" → troop).</summary>
@@ -27,6 +32,9 @@ public sealed record DateFact(string Value, TextSpan Span, string Text);
 public sealed record ClaimGroup(ImmutableArray<ClaimSentence> Members)
 {
     public int DocumentCount => Members.Select(m => m.Doc.Id).Distinct().Count();
+
+    /// <summary>A group of quotations (its members are mostly quoted): the quote aligner covers it.</summary>
+    public bool IsQuotation => Members.Any(m => m.MostlyQuoted);
 }
 
 /// <summary>
@@ -55,7 +63,8 @@ public static class ClaimAligner
             var actors = SpanIndex.Inside(entities, span).Select(e => e.EntityId ?? e.Text.ToLowerInvariant()).ToImmutableHashSet();
             var quoted = quotes.Where(q => q.Kind != QuoteKind.Indirect && q.Span.Overlaps(span))
                 .Sum(q => Math.Min(q.Span.End, span.End) - Math.Max(q.Span.Start, span.Start));
-            result.Add(new ClaimSentence(doc, span, terms, actors, NumbersIn(doc, span, words, numbers),
+            var timesIn = SpanIndex.Inside(times, span).Where(t => t.Type is TimexType.DATE or TimexType.TIME).ToList();
+            result.Add(new ClaimSentence(doc, span, terms, actors, NumbersIn(doc, span, words, numbers, timesIn),
                 [.. SpanIndex.Inside(times, span).Where(t => t.Type == TimexType.DATE && t.Value is not null)
                     .Select(t => new DateFact(t.Value!, t.Span, t.Text))],
                 span.Length == 0 ? 0 : Math.Min(1.0, quoted / (double)span.Length)));
@@ -64,13 +73,16 @@ public static class ClaimAligner
     }
 
     /// <summary>Numbers from the numbers layer, else numeric words; each with the word it counts.</summary>
-    private static ImmutableArray<NumberFact> NumbersIn(Document doc, TextSpan span, List<Word> words, ImmutableArray<NumberMention> layer)
+    private static ImmutableArray<NumberFact> NumbersIn(Document doc, TextSpan span, List<Word> words, ImmutableArray<NumberMention> layer,
+        List<TimeExpression> dates)
     {
         var found = new List<NumberFact>();
         var inSpan = SpanIndex.Inside(layer, span).Where(n => n.Value is not null && n.Kind != NumberKind.Ordinal).ToList();
         if (inSpan.Count > 0)
         {
-            foreach (var n in inSpan) found.Add(new NumberFact(n.Value!.Value, CountedAfter(words, n.Span.End), n.Span, n.Text));
+            // The day in "November 3" is part of a date, which the date facts compare.
+            foreach (var n in inSpan.Where(n => !dates.Any(t => t.Span.Overlaps(n.Span))))
+                found.Add(new NumberFact(n.Value!.Value, Counted(words, n.Span), n.Span, n.Text));
             return [.. found];
         }
         for (var i = 0; i < words.Count; i++)
@@ -79,21 +91,33 @@ public static class ClaimAligner
                     System.Globalization.CultureInfo.InvariantCulture, out var value)) continue;
             // Years are dates, not counts.
             if (value is >= 1900 and <= 2100 && words[i].Norm.Length == 4) continue;
-            found.Add(new NumberFact(value, CountedAfter(words, words[i].End), new TextSpan(words[i].Start, words[i].End), doc.Text[words[i].Start..words[i].End]));
+            var at = new TextSpan(words[i].Start, words[i].End);
+            if (dates.Any(t => t.Span.Overlaps(at))) continue;
+            found.Add(new NumberFact(value, Counted(words, at), at, doc.Text[words[i].Start..words[i].End]));
         }
         return [.. found];
     }
 
-    private static string? CountedAfter(List<Word> words, int end)
+    /// <summary>What a number counts: the next content word ("30,000 troops"), else the content word right before it
+    /// ("the rate rose to 4.75 percent" → rate), so that two figures for the same quantity are compared.</summary>
+    private static string? Counted(List<Word> words, TextSpan number)
     {
-        foreach (var w in words.Where(w => w.Start >= end).Take(3))
+        foreach (var w in words.Where(w => w.Start >= number.End).Take(3))
         {
-            if (w.IsNumber || w.Norm is "million" or "billion" or "thousand" or "hundred" or "percent") continue;
+            if (IsScale(w)) continue;
+            var t = Words.ContentTerm(w);
+            if (t is not null) return t;
+        }
+        foreach (var w in words.Where(w => w.End <= number.Start).Reverse().Take(3))
+        {
+            if (IsScale(w)) continue;
             var t = Words.ContentTerm(w);
             if (t is not null) return t;
         }
         return null;
     }
+
+    private static bool IsScale(Word w) => w.IsNumber || w.Norm is "million" or "billion" or "thousand" or "hundred" or "percent";
 
     /// <summary>Aligned claims across the documents of one story.</summary>
     public static List<ClaimGroup> Group(IReadOnlyList<Document> documents, double minOverlap = MinOverlap)
@@ -145,6 +169,8 @@ public static class ClaimAligner
     /// date: two sentences about different people with the same verbs are not one claim.</summary>
     public static double Score(ClaimSentence a, ClaimSentence b)
     {
+        // A quotation and a narrative sentence are different statements, even about the same thing.
+        if (a.MostlyQuoted != b.MostlyQuoted) return 0;
         var common = a.Terms.Count(b.Terms.Contains);
         if (common < MinShared) return 0;
         var anchor = a.Actors.Overlaps(b.Actors) || a.Numbers.Any(x => b.Numbers.Any(y => y.Value == x.Value)) ||

@@ -17,13 +17,18 @@ public static class DiscrepancyKinds
     public const string Attribution = "attribution";
     public const string Omission = "omission";
     public const string Exclusive = "exclusive";
+    /// <summary>A quote version with words the others lack, or cut to a fraction of the fullest version.</summary>
+    public const string Wording = "wording";
+    /// <summary>A loaded word in one outlet's sentence for a fact the others state without it.</summary>
+    public const string Loaded = "loaded";
 }
 
 /// <summary>
 /// Where the outlets of a story disagree or differ, with the evidence span and a plain explanation: conflicting
 /// numbers and dates for the same claim, titles and roles that contradict how most reports name the same person
 /// (a sitting president called "former"), the same quote given to different speakers, claims most outlets carry
-/// that one leaves out (omission; the span is empty since the text is absent), and facts only one outlet reports.
+/// that one leaves out (omission; the span is empty since the text is absent), facts only one outlet reports, and how
+/// outlets word shared facts (quote versions that differ, loaded words; see <see cref="Wording"/>).
 /// </summary>
 public sealed class DiscrepancyStage : ICorpusStage
 {
@@ -51,8 +56,13 @@ public sealed class DiscrepancyStage : ICorpusStage
             {
                 found.AddRange(Numbers(story.Id, claim));
                 found.AddRange(Dates(story.Id, claim));
+                found.AddRange(Wording.LoadedWords(story.Id, claim, OutletOf));
             }
-            foreach (var quote in quotes) found.AddRange(Attributions(story.Id, quote));
+            foreach (var quote in quotes)
+            {
+                found.AddRange(Attributions(story.Id, quote));
+                found.AddRange(Wording.Quotes(story.Id, quote, OutletOf));
+            }
             found.AddRange(Omissions(story.Id, members, claims, quotes));
             found.AddRange(Exclusives(story.Id, members, claims));
         }
@@ -64,6 +74,9 @@ public sealed class DiscrepancyStage : ICorpusStage
     }
 
     private static string OutletOf(Document d) => d.Metadata.Outlet ?? d.Source;
+
+    /// <summary>Overlap at which a sentence conveys a claim, though not closely enough to be aligned with it.</summary>
+    private const double LooseOverlap = 0.3;
 
     /// <summary>Numbers counting the same thing in one claim: the members that disagree with the majority value.</summary>
     private static IEnumerable<Discrepancy> Numbers(string story, ClaimGroup claim)
@@ -180,22 +193,34 @@ public sealed class DiscrepancyStage : ICorpusStage
     private static IEnumerable<Discrepancy> Omissions(string story, List<Document> members, List<ClaimGroup> claims, List<QuoteGroup> quotes)
     {
         if (members.Count < 3) yield break; // with two reports "most others" is one outlet: a difference, not an omission
-        var carried = claims.Select(c => (Text: c.Members[0].Text, Docs: c.Members.Select(m => m.Doc).ToList(), What: "reports"))
-            .Concat(quotes.Select(q => (Text: q.Members.OrderByDescending(m => m.Quote.Text.Length).First().Quote.Text,
-                Docs: q.Members.Select(m => m.Doc).ToList(), What: "quotes")));
-        foreach (var (text, docs, what) in carried)
+        var sentences = members.ToDictionary(d => d.Id, d => ClaimAligner.Sentences(d), StringComparer.Ordinal);
+        // Quotations among the claims are the quote groups' business (the same rule the alignment stage applies).
+        var carried = claims.Where(c => !c.IsQuotation)
+            .Select(c => (Text: c.Members[0].Text, Docs: c.Members.Select(m => m.Doc).ToList(), What: "reports", Claim: (ClaimGroup?)c))
+            .Concat(quotes.Select(q => (Text: q.Members.Select(m => m.Quote.Text).OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).First(),
+                Docs: q.Members.Select(m => m.Doc).ToList(), What: "quotes", Claim: (ClaimGroup?)null)));
+        foreach (var (text, docs, what, claim) in carried)
         {
             var ids = docs.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var d in members.Where(d => !ids.Contains(d.Id)))
             {
                 // "Most other outlets": more than half of the story's other documents.
                 if (ids.Count * 2 <= members.Count - 1 || ids.Count < 2) continue;
+                // A sentence that states the fact in other words (too loosely to join the group) is not an omission. It
+                // must convey at least half of the group's versions: one member may join two facts in one sentence.
+                if (claim is not null && sentences[d.Id].Any(s => claim.Members.Count(m => Conveys(s, m)) * 2 >= claim.Members.Length)) continue;
                 var outlets = string.Join(", ", docs.Select(OutletOf).Distinct());
                 yield return new Discrepancy(story, d.Id, DiscrepancyKinds.Omission, text, 0, 0,
                     $"{ids.Count} of the {members.Count - 1} other reports in this story ({outlets}) {what} \"{Shorten(text)}\"; {OutletOf(d)} does not.");
             }
         }
     }
+
+    /// <summary>A sentence conveys a claim when it overlaps it loosely and, if the claim states numbers, gives one of them
+    /// (or another figure for the same thing): sharing the setting of a fact is not stating it.</summary>
+    private static bool Conveys(ClaimSentence sentence, ClaimSentence member) =>
+        ClaimAligner.Score(member, sentence) >= LooseOverlap &&
+        (member.Numbers.Length == 0 || member.Numbers.Any(n => sentence.Numbers.Any(x => x.Value == n.Value || n.Counted is not null && x.Counted == n.Counted)));
 
     /// <summary>Factual sentences (an actor plus a number or date) no other outlet of the story carries.</summary>
     private static IEnumerable<Discrepancy> Exclusives(string story, List<Document> members, List<ClaimGroup> claims)
@@ -204,7 +229,7 @@ public sealed class DiscrepancyStage : ICorpusStage
         foreach (var d in members)
             foreach (var s in ClaimAligner.Sentences(d))
             {
-                if (aligned.Contains((d.Id, s.Span)) || s.QuotedShare > 0.5 || s.Actors.Count == 0) continue;
+                if (aligned.Contains((d.Id, s.Span)) || s.MostlyQuoted || s.Actors.Count == 0) continue;
                 if (s.Numbers.Length == 0 && s.Dates.Length == 0) continue;
                 yield return new Discrepancy(story, d.Id, DiscrepancyKinds.Exclusive, s.Text, s.Span.Start, s.Span.End,
                     $"Only {OutletOf(d)} reports this among the {members.Count} reports of the story.");

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Dossier.Core.Model;
 using Dossier.Corpus.Shared;
 
 namespace Dossier.Corpus.Duplicates;
@@ -16,56 +17,35 @@ public sealed record NearDuplicateOptions
     public int MaxPassages { get; init; } = 5;
 }
 
-/// <summary>A passage of a member document that the group's representative also contains (member offsets).</summary>
-public sealed record SharedPassage(int Start, int End, string Text);
-
-/// <summary>Why a document is in a near-duplicate group: its similarity to the representative and what they share.</summary>
-public sealed record DuplicateLink(string DocumentId, double EstimatedJaccard, double ExactJaccard, ImmutableArray<SharedPassage> Passages);
-
-/// <summary>Documents that are copies or light rewrites of one another (wire copy, syndication, one article under two
-/// URLs). <see cref="Representative"/> is the smallest id; every other member has a <see cref="DuplicateLink"/>.</summary>
-public sealed record NearDuplicateGroup(string Representative, ImmutableArray<string> DocumentIds, ImmutableArray<DuplicateLink> Links);
-
 /// <summary>
 /// Near-duplicate detection with MinHash signatures over word shingles and locality-sensitive hashing in bands: each
 /// document is compared only with the first member of each bucket it falls in, so the cost grows linearly with the
-/// number of documents, even for 10,000 copies of one article.
+/// number of documents, even for 10,000 copies of one article. Only the band keys and the sorted shingle hashes of each
+/// document are kept, so a million short texts fit in memory.
 /// </summary>
 public sealed class NearDuplicateDetector(NearDuplicateOptions? options = null)
 {
     private readonly NearDuplicateOptions _o = options ?? new NearDuplicateOptions();
 
-    public ImmutableArray<NearDuplicateGroup> Find(IEnumerable<(string Id, string Text)> input)
+    public NearDuplicateOptions Options => _o;
+
+    /// <summary>Groups of near-duplicates among the documents, each member explained against the representative.</summary>
+    public ImmutableArray<DuplicateGroup> Find(IEnumerable<(string Id, string Text)> input)
     {
-        var docs = input.GroupBy(d => d.Id, StringComparer.Ordinal).Select(g => g.First())
+        var docs = input.GroupBy(d => d.Id, StringComparer.Ordinal).Select(g => g.OrderBy(d => d.Text, StringComparer.Ordinal).First())
             .OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
-        var features = docs.AsParallel().AsOrdered().Select(d => Shingle(d.Text)).ToList();
-        var signatures = features.AsParallel().AsOrdered().Select(f => Signature(f.Set)).ToList();
+        var shingles = docs.AsParallel().AsOrdered().Select(d => ShingleSet(d.Text)).ToArray();
+        var roots = Roots(shingles);
 
-        var parent = Enumerable.Range(0, docs.Count).ToArray();
-        int Root(int x) { while (parent[x] != x) x = parent[x] = parent[parent[x]]; return x; }
-        for (var band = 0; band < _o.Bands; band++)
+        var groups = ImmutableArray.CreateBuilder<DuplicateGroup>();
+        foreach (var members in Enumerable.Range(0, docs.Count).GroupBy(i => roots[i]).Where(g => g.Count() > 1))
         {
-            var buckets = new Dictionary<ulong, int>();
-            for (var i = 0; i < docs.Count; i++)
-            {
-                if (features[i].Set.Count == 0) continue;
-                var key = BandKey(signatures[i], band);
-                if (!buckets.TryGetValue(key, out var first)) { buckets[key] = i; continue; }
-                if (Root(first) == Root(i)) continue;
-                if (Jaccard(features[first].Set, features[i].Set) >= _o.Threshold) parent[Root(i)] = Root(first);
-            }
-        }
-
-        var groups = ImmutableArray.CreateBuilder<NearDuplicateGroup>();
-        foreach (var members in Enumerable.Range(0, docs.Count).GroupBy(Root).Where(g => g.Count() > 1))
-        {
-            var ordered = members.OrderBy(i => docs[i].Id, StringComparer.Ordinal).ToList();
-            var rep = ordered[0];
-            var links = ordered.Skip(1).Select(i => new DuplicateLink(docs[i].Id,
-                Estimate(signatures[rep], signatures[i]), Jaccard(features[rep].Set, features[i].Set),
-                Passages(docs[i].Text, features[i], features[rep].Set))).ToImmutableArray();
-            groups.Add(new NearDuplicateGroup(docs[rep].Id, [.. ordered.Select(i => docs[i].Id)], links));
+            // Roots are the smallest index of their group and documents are sorted by id: the root is the smallest id.
+            var rep = members.Key;
+            var repSignature = Signature(shingles[rep]);
+            var links = members.Where(i => i != rep).Select(i => Link(docs[i].Id, docs[i].Text, shingles[i], repSignature, shingles[rep]))
+                .ToImmutableArray();
+            groups.Add(new DuplicateGroup(docs[rep].Id, [.. members.Select(i => docs[i].Id)], links));
         }
         return groups.ToImmutable();
     }
@@ -73,15 +53,61 @@ public sealed class NearDuplicateDetector(NearDuplicateOptions? options = null)
     /// <summary>Estimated and exact Jaccard of two texts, and the passages of <paramref name="b"/> found in <paramref name="a"/>.</summary>
     public DuplicateLink Compare(string a, string b, string idOfB = "b")
     {
-        var (fa, fb) = (Shingle(a), Shingle(b));
-        return new DuplicateLink(idOfB, Estimate(Signature(fa.Set), Signature(fb.Set)), Jaccard(fa.Set, fb.Set), Passages(b, fb, fa.Set));
+        var (sa, sb) = (ShingleSet(a), ShingleSet(b));
+        return Link(idOfB, b, sb, Signature(sa), sa);
     }
 
-    private sealed record Features(HashSet<ulong> Set, ulong[] Sequence, List<Word> Words);
-
-    private Features Shingle(string text)
+    /// <summary>
+    /// For each item (by index), the smallest index of its near-duplicate group. <paramref name="canJoin"/> may veto a
+    /// pair (the story clusterer keeps copies published years apart apart). Items are visited in index order, so the
+    /// result depends on the items' order only through their indices, which callers derive from sorted ids.
+    /// </summary>
+    public int[] Roots(IReadOnlyList<ulong[]> shingles, Func<int, int, bool>? canJoin = null)
     {
-        var words = Words.Tokenize(text);
+        var keys = new ulong[shingles.Count][];
+        Parallel.For(0, shingles.Count, i => keys[i] = BandKeys(Signature(shingles[i])));
+        var parent = Enumerable.Range(0, shingles.Count).ToArray();
+        int Root(int x) { while (parent[x] != x) x = parent[x] = parent[parent[x]]; return x; }
+        void Union(int a, int b)
+        {
+            var (ra, rb) = (Root(a), Root(b));
+            if (ra < rb) parent[rb] = ra; else parent[ra] = rb;
+        }
+        var buckets = new Dictionary<ulong, int>();
+        for (var band = 0; band < _o.Bands; band++)
+        {
+            buckets.Clear();
+            for (var i = 0; i < shingles.Count; i++)
+            {
+                if (shingles[i].Length == 0) continue;
+                var key = keys[i][band];
+                if (!buckets.TryGetValue(key, out var first)) { buckets[key] = i; continue; }
+                if (Root(first) == Root(i) || canJoin is not null && !canJoin(first, i)) continue;
+                if (Jaccard(shingles[first], shingles[i]) >= _o.Threshold) Union(first, i);
+            }
+        }
+        var roots = new int[shingles.Count];
+        for (var i = 0; i < roots.Length; i++) roots[i] = Root(i);
+        return roots;
+    }
+
+    /// <summary>The distinct hashes of a text's word shingles, sorted (compact, and merged in linear time).</summary>
+    public ulong[] ShingleSet(string text)
+    {
+        var sequence = Sequence(Words.Tokenize(text));
+        Array.Sort(sequence);
+        var n = 0;
+        for (var i = 0; i < sequence.Length; i++)
+            if (i == 0 || sequence[i] != sequence[i - 1]) sequence[n++] = sequence[i];
+        return sequence[..n];
+    }
+
+    private DuplicateLink Link(string id, string text, ulong[] set, ulong[] repSignature, ulong[] repSet) =>
+        new(id, Estimate(repSignature, Signature(set)), Jaccard(repSet, set), Passages(id, text, repSet));
+
+    /// <summary>Hashes of consecutive word shingles in text order.</summary>
+    private ulong[] Sequence(List<Word> words)
+    {
         var k = _o.ShingleWords;
         var sequence = new ulong[Math.Max(0, words.Count - k + 1)];
         for (var i = 0; i < sequence.Length; i++)
@@ -94,10 +120,10 @@ public sealed class NearDuplicateDetector(NearDuplicateOptions? options = null)
             }
             sequence[i] = Mix(h);
         }
-        return new Features([.. sequence], sequence, words);
+        return sequence;
     }
 
-    private ulong[] Signature(HashSet<ulong> set)
+    private ulong[] Signature(ulong[] set)
     {
         var n = _o.Bands * _o.Rows;
         var sig = new ulong[n];
@@ -112,11 +138,16 @@ public sealed class NearDuplicateDetector(NearDuplicateOptions? options = null)
         return sig;
     }
 
-    private ulong BandKey(ulong[] sig, int band)
+    private ulong[] BandKeys(ulong[] sig)
     {
-        ulong h = (ulong)band * 0x9E3779B97F4A7C15UL;
-        for (var r = 0; r < _o.Rows; r++) h = Mix(h ^ sig[band * _o.Rows + r]);
-        return h;
+        var keys = new ulong[_o.Bands];
+        for (var band = 0; band < _o.Bands; band++)
+        {
+            ulong h = (ulong)band * 0x9E3779B97F4A7C15UL;
+            for (var r = 0; r < _o.Rows; r++) h = Mix(h ^ sig[band * _o.Rows + r]);
+            keys[band] = h;
+        }
+        return keys;
     }
 
     private static double Estimate(ulong[] a, ulong[] b)
@@ -126,27 +157,35 @@ public sealed class NearDuplicateDetector(NearDuplicateOptions? options = null)
         return a.Length == 0 ? 0 : same / (double)a.Length;
     }
 
-    private static double Jaccard(HashSet<ulong> a, HashSet<ulong> b)
+    /// <summary>Exact Jaccard of two sorted sets, by merging.</summary>
+    public static double Jaccard(ulong[] a, ulong[] b)
     {
-        if (a.Count == 0 || b.Count == 0) return 0;
-        var (small, large) = a.Count < b.Count ? (a, b) : (b, a);
-        var common = small.Count(large.Contains);
-        return common / (double)(a.Count + b.Count - common);
+        if (a.Length == 0 || b.Length == 0) return 0;
+        int i = 0, j = 0, common = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) { common++; i++; j++; }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return common / (double)(a.Length + b.Length - common);
     }
 
     /// <summary>Maximal runs of consecutive shingles of a document that the other document also has, as text spans.</summary>
-    private ImmutableArray<SharedPassage> Passages(string text, Features doc, HashSet<ulong> other)
+    private ImmutableArray<DocSpan> Passages(string id, string text, ulong[] other)
     {
+        var words = Words.Tokenize(text);
+        var sequence = Sequence(words);
         var runs = new List<(int From, int To)>();
         var start = -1;
-        for (var i = 0; i <= doc.Sequence.Length; i++)
+        for (var i = 0; i <= sequence.Length; i++)
         {
-            var shared = i < doc.Sequence.Length && other.Contains(doc.Sequence[i]);
+            var shared = i < sequence.Length && Array.BinarySearch(other, sequence[i]) >= 0;
             if (shared && start < 0) start = i;
             if (!shared && start >= 0) { runs.Add((start, i - 1 + _o.ShingleWords - 1)); start = -1; }
         }
         return [.. runs.OrderByDescending(r => r.To - r.From).ThenBy(r => r.From).Take(_o.MaxPassages).OrderBy(r => r.From)
-            .Select(r => new SharedPassage(doc.Words[r.From].Start, doc.Words[r.To].End, text[doc.Words[r.From].Start..doc.Words[r.To].End]))];
+            .Select(r => new DocSpan(id, words[r.From].Start, words[r.To].End))];
     }
 
     private static ulong Mix(ulong h)

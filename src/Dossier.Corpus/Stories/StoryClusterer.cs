@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
+using Dossier.Corpus.Duplicates;
 using Dossier.Corpus.Shared;
 using NodaTime;
 
@@ -47,6 +48,10 @@ public sealed record StoryClusterOptions
     public int KeyTerms { get; init; } = 24;
 
     public int MaxPosting { get; init; } = 500;
+
+    /// <summary>Near-duplicates collapsed into one node before clustering (null switches it off). Stricter than the
+    /// detector's default: only copies and light rewrites, whose story is certainly the same.</summary>
+    public NearDuplicateOptions? NearDuplicates { get; init; } = new() { Threshold = 0.7 };
     public int MaxCandidates { get; init; } = 100;
 
     /// <summary>Document frequencies of general news mixed into the corpus's own (<see cref="BackgroundTerms.None"/> to switch off).</summary>
@@ -73,8 +78,8 @@ public sealed record StoryCluster(ImmutableArray<string> DocumentIds, ImmutableA
 /// Order-independent story clustering: documents are sorted by id, represented by TF-IDF key terms, canonical
 /// entities, shared verbatim passages (quotes carried by several outlets, wire copy) and their dates; candidate pairs
 /// come from an inverted index over each document's key terms (no all-pairs), and groups are formed by average-linkage
-/// agglomeration over that sparse similarity graph with deterministic tie-breaking. Identical texts are collapsed first,
-/// so 10,000 copies of one article cost one node.
+/// agglomeration over that sparse similarity graph with deterministic tie-breaking. Identical texts, then near-duplicates
+/// (MinHash + LSH), are collapsed first, so 10,000 copies or rewrites of one article cost one node.
 /// </summary>
 public sealed class StoryClusterer(StoryClusterOptions? options = null)
 {
@@ -82,13 +87,11 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
 
     public ImmutableArray<StoryCluster> Cluster(IEnumerable<StoryDocument> input)
     {
-        var docs = input.GroupBy(d => d.Id, StringComparer.Ordinal).Select(g => g.First())
-            .OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+        var docs = Distinct(input);
         if (docs.Count == 0) return [];
 
         // Identical texts (folded) are one node whose weight is the number of copies.
         var nodeOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        var nodes = new List<Node>();
         var nodeMembers = new List<List<int>>();
         var keys = docs.AsParallel().AsOrdered().Select(d => Fingerprint(d.Text)).ToList();
         var firsts = new List<int>();
@@ -100,7 +103,10 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
             firsts.Add(i);
             nodeMembers.Add([i]);
         }
-        nodes.AddRange(firsts.AsParallel().AsOrdered().Select(i => Featurize(docs[i])));
+        keys.Clear();
+        nodeOf.Clear();
+        if (_o.NearDuplicates is { } near) (firsts, nodeMembers) = CollapseNearDuplicates(docs, firsts, nodeMembers, near);
+        var nodes = firsts.AsParallel().AsOrdered().Select(i => Featurize(docs[i])).ToList();
 
         Weigh(nodes);
         var edges = CandidateEdges(nodes);
@@ -136,11 +142,44 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
     /// <summary>The scored candidate pairs (first document ids of each collapsed group), for explaining a grouping.</summary>
     public ImmutableArray<(string A, string B, double Similarity)> SimilarityGraph(IEnumerable<StoryDocument> input)
     {
-        var docs = input.GroupBy(d => d.Id, StringComparer.Ordinal).Select(g => g.First()).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+        var docs = Distinct(input);
         var nodes = docs.Select(Featurize).ToList();
         Weigh(nodes);
         return [.. CandidateEdges(nodes).Select(e => (docs[e.A].Id, docs[e.B].Id, e.Sim))];
     }
+
+    /// <summary>One document per id (of two texts under one id, the ordinally smaller: never the first to arrive), sorted by id.</summary>
+    private static List<StoryDocument> Distinct(IEnumerable<StoryDocument> input) =>
+        [.. input.GroupBy(d => d.Id, StringComparer.Ordinal).Select(g => g.MinBy(d => d.Text, StringComparer.Ordinal)!)
+            .OrderBy(d => d.Id, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Near-duplicates (wire copy, syndicated rewrites; MinHash + LSH, so linear in the number of texts) become one
+    /// node carrying all their copies; the representative (smallest id) stands for the group's text. Copies dated
+    /// further apart than the date tolerance stay apart: the same text a year later is a new report.
+    /// </summary>
+    private (List<int>, List<List<int>>) CollapseNearDuplicates(List<StoryDocument> docs, List<int> firsts, List<List<int>> members,
+        NearDuplicateOptions near)
+    {
+        var detector = new NearDuplicateDetector(near);
+        var sets = firsts.AsParallel().AsOrdered().Select(i => detector.ShingleSet(docs[i].Text)).ToArray();
+        var roots = detector.Roots(sets, (a, b) => WithinTolerance(docs[firsts[a]].Date, docs[firsts[b]].Date));
+        var keptFirsts = new List<int>();
+        var keptMembers = new List<List<int>>();
+        var index = new int[firsts.Count];
+        for (var k = 0; k < firsts.Count; k++)
+        {
+            // Roots are the smallest index of their group, so a root is always met before its members.
+            if (roots[k] != k) { keptMembers[index[roots[k]]].AddRange(members[k]); continue; }
+            index[k] = keptFirsts.Count;
+            keptFirsts.Add(firsts[k]);
+            keptMembers.Add(members[k]);
+        }
+        return (keptFirsts, keptMembers);
+    }
+
+    private bool WithinTolerance(LocalDate? a, LocalDate? b) =>
+        a is not { } x || b is not { } y || Math.Abs(Period.Between(x, y, PeriodUnits.Days).Days) <= _o.DateToleranceDays;
 
     /// <summary>A stable story id from its sorted member ids.</summary>
     public static string StoryId(IEnumerable<string> sortedIds)

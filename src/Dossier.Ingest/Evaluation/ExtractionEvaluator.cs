@@ -110,7 +110,19 @@ public static partial class ExtractionEvaluator
         string? Author,
         string? Date);
 
-    public static ExtractionEvaluation EvaluateSet(string directory, int? limit = null)
+    public static ExtractionEvaluation EvaluateSet(string directory, int? limit = null) => Score(directory, limit, textOf: null);
+
+    /// <summary>The pages of a set that can be scored (gold and HTML both present), in scoring order: what another
+    /// extractor must be run on for <see cref="ScoreTexts"/>.</summary>
+    public static IReadOnlyList<(string Id, string HtmlPath)> Pages(string directory, int? limit = null) =>
+        Golds(directory, limit).Golds.Select(g => (g.Id, g.HtmlPath)).ToList();
+
+    /// <summary>Scores texts extracted by another tool (page id to text; null when it produced none) with the same
+    /// metrics as Dossier's own run. Metadata is not scored; timing is the other tool's to measure.</summary>
+    public static ExtractionEvaluation ScoreTexts(string directory, Func<string, string?> textOf, int? limit = null) =>
+        Score(directory, limit, textOf);
+
+    private static (SetKind Kind, List<Gold> Golds) Golds(string directory, int? limit)
     {
         var kind = Kind(directory) ?? throw new ArgumentException($"{directory} holds no known extraction data set", nameof(directory));
         var golds = kind switch
@@ -121,6 +133,12 @@ public static partial class ExtractionEvaluator
         };
         golds = golds.Where(g => File.Exists(g.HtmlPath)).OrderBy(g => g.Id, StringComparer.Ordinal).ToList();
         if (limit is { } n) golds = golds.Take(n).ToList();
+        return (kind, golds);
+    }
+
+    private static ExtractionEvaluation Score(string directory, int? limit, Func<string, string?>? textOf)
+    {
+        var (kind, golds) = Golds(directory, limit);
 
         var results = new List<PageResult>();
         var shingle = new List<(double P, double R, double F, string? Type)>();
@@ -133,19 +151,25 @@ public static partial class ExtractionEvaluator
         var cpu = TimeSpan.Zero;
         foreach (var gold in golds)
         {
-            var bytes = ReadGzip(gold.HtmlPath);
-            process.Refresh();
-            var cpuBefore = process.TotalProcessorTime;
-            clock.Start();
-            var decoded = TextDecoding.Decode(bytes, sniffHtml: true);
-            var context = new StageContext(SystemClock.Instance, new DiagnosticBag());
-            var extracted = Extractor.ExtractOne(new RawDocument(gold.Id, decoded.Text, ContentKind.Html, MetadataHints.None), context);
-            clock.Stop();
-            process.Refresh();
-            cpu += process.TotalProcessorTime - cpuBefore;
-            var text = extracted?.Document.Text ?? "";
+            string text;
+            DocumentMetadata? metadata = null;
+            if (textOf is not null) text = textOf(gold.Id) ?? "";
+            else
+            {
+                var bytes = ReadGzip(gold.HtmlPath);
+                process.Refresh();
+                var cpuBefore = process.TotalProcessorTime;
+                clock.Start();
+                var decoded = TextDecoding.Decode(bytes, sniffHtml: true);
+                var context = new StageContext(SystemClock.Instance, new DiagnosticBag());
+                var extracted = Extractor.ExtractOne(new RawDocument(gold.Id, decoded.Text, ContentKind.Html, MetadataHints.None), context);
+                clock.Stop();
+                process.Refresh();
+                cpu += process.TotalProcessorTime - cpuBefore;
+                text = extracted?.Document.Text ?? "";
+                metadata = extracted?.Document.Metadata;
+            }
             if (text.Length == 0) empty++;
-            var metadata = extracted?.Document.Metadata;
 
             double? shingleF1 = null, wordF1 = null;
             if (gold.Body is not null)
@@ -182,19 +206,19 @@ public static partial class ExtractionEvaluator
             }
 
             var title = metadata?.Title;
-            if (!string.IsNullOrWhiteSpace(gold.Title))
+            if (textOf is null && !string.IsNullOrWhiteSpace(gold.Title))
             {
                 titleN++;
                 if (title is not null && NormalizeField(title) == NormalizeField(gold.Title)) titleOk++;
             }
             var authors = metadata is null ? null : string.Join("; ", metadata.Authors);
-            if (!string.IsNullOrWhiteSpace(gold.Author))
+            if (textOf is null && !string.IsNullOrWhiteSpace(gold.Author))
             {
                 authorN++;
                 if (authors is not null && AuthorSet(authors).SetEquals(AuthorSet(gold.Author))) authorOk++;
             }
             var date = Dates.Format(metadata?.Published);
-            if (!string.IsNullOrWhiteSpace(gold.Date))
+            if (textOf is null && !string.IsNullOrWhiteSpace(gold.Date))
             {
                 dateN++;
                 if (date == gold.Date) dateOk++;

@@ -43,7 +43,8 @@ internal static partial class HtmlExtractor
         var document = parser.ParseDocument(html);
         var metadata = PageMetadataReader.Read(document, hints);
         var (blocks, removed) = Content(document, pruneByName: true);
-        // Class names mislead sometimes ("has-sidebar" on the article's wrapper): a thin result is retried without them.
+        // Class names mislead sometimes ("has-sidebar" on the article's wrapper): a thin result is retried without the
+        // weak ones (a consent box or a comment thread is never the article, however short the article is).
         if (blocks.Sum(b => b.Length) < ShortResult)
         {
             var (retryBlocks, retryRemoved) = Content(parser.ParseDocument(html), pruneByName: false);
@@ -93,11 +94,13 @@ internal static partial class HtmlExtractor
         {
             var tag = element.LocalName;
             // Hidden elements count as furniture, not junk: paywalled pages often hide the article body itself.
-            var furniture = FurnitureTags.Contains(tag) || IsHidden(element)
-                            || (pruneByName && tag is not ("article" or "main") && IsBoilerplateContainer(element));
+            var named = tag is "article" or "main" ? Naming.None : NamedBoilerplate(element);
+            if (named == Naming.Weak && !pruneByName) named = Naming.None;
+            var furniture = FurnitureTags.Contains(tag) || IsHidden(element) || named != Naming.None;
             if (!furniture) continue;
             var s = stats[element];
-            if (s.Text < total * 0.4 || LinkDensity(s) > 0.5) doomed.Add(element);
+            // A consent box or a comment thread can outweigh a short article: those names are trusted at any size.
+            if (named == Naming.Strong || s.Text < total * 0.4 || LinkDensity(s) > 0.5) doomed.Add(element);
         }
         foreach (var element in doomed) element.Remove();
     }
@@ -107,12 +110,22 @@ internal static partial class HtmlExtractor
         || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase)
         || (element.GetAttribute("style") is { } style && HiddenStyle().IsMatch(style));
 
-    private static bool IsBoilerplateContainer(IElement element)
+    /// <summary>
+    /// One of the element's names (class tokens, id, role) names boilerplate ("related-content", "article-meta",
+    /// "author-bio", "cookiehint"), and none names only content: "story has-sidebar" is the article's wrapper with a modifier.
+    /// </summary>
+    private static Naming NamedBoilerplate(IElement element)
     {
         var names = $"{element.ClassName} {element.Id} {element.GetAttribute("role")}";
-        if (names.Length <= 2) return false;
-        return BoilerplateName().IsMatch(names) && !ContentName().IsMatch(names);
+        if (names.Length <= 2 || !BoilerplateName().IsMatch(names)) return Naming.None;
+        foreach (var token in names.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (ContentName().IsMatch(token) && !BoilerplateName().IsMatch(token)) return Naming.None;
+        return StrongBoilerplateName().IsMatch(names) ? Naming.Strong : Naming.Weak;
     }
+
+    /// <summary>What an element's names say: nothing, boilerplate that a big enough element may still override
+    /// (a "sidebar" class on the article's own wrapper), or boilerplate that no article is ever named after.</summary>
+    private enum Naming { None, Weak, Strong }
 
     private sealed class Stats
     {
@@ -285,8 +298,13 @@ internal static partial class HtmlExtractor
     [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]
     private static partial Regex HiddenStyle();
 
-    [GeneratedRegex(@"(?:^|[\s_-])(?:share|sharing|social|socials|related|recommend(?:ed|ations)?|comments?|newsletter|subscribe|subscription|cookies?|consent|gdpr|promo|promotion|advert|advertisement|ads?|adslot|banner|sponsor(?:ed)?|popup|modal|sidebar|widget|breadcrumbs?|navbar|nav|navigation|menu|footer|masthead|author-bio|tags|tag-list|paywall|outbrain|taboola|disqus|signup|donate|donation|more-stories|read-more|readmore|print|toolbar|skip|jump|pagination|pager)(?:$|[\s_-])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|[\s_-])(?:share|sharing|social|socials|related|\w*cookie\w*|\w*consent\w*|login|password|commentlist|comment-list|recommend(?:ed|ations)?|comments?|newsletter|subscribe|subscription|cookies?|consent|gdpr|promo|promotion|advert|advertisement|ads?|adslot|banner|sponsor(?:ed)?|popup|modal|sidebar|widget|breadcrumbs?|navbar|nav|navigation|menu|footer|masthead|author-bio|tags|tag-list|paywall|outbrain|taboola|disqus|signup|donate|donation|more-stories|read-more|readmore|print|toolbar|skip|jump|pagination|pager|bylines?|authors?|bio|contributors?|captions?|credits?|disclaimer|disclosure|trending|popular|most-read|recirc(?:ulation)?|tooltip|meta|sr-only|visually-hidden|screen-reader(?:-text)?)(?:$|[\s_-])", RegexOptions.IgnoreCase)]
     private static partial Regex BoilerplateName();
+
+    /// <summary>Names no article wrapper carries: consent and login boxes, newsletter sign-ups, and a comment thread
+    /// named as such ("comments", "comment-list"; "live-match-comments" is a live blog, not a thread).</summary>
+    [GeneratedRegex(@"cookie|consent|gdpr|(?:^|\s)comments?(?:[-_]?(?:area|list|section|wrapper|container|thread))?(?:$|\s)|(?:^|[\s_-])(?:disqus|newsletter|signup|login|password|popup)(?:$|[\s_-])", RegexOptions.IgnoreCase)]
+    private static partial Regex StrongBoilerplateName();
 
     [GeneratedRegex(@"(?:^|[\s_-])(?:article|body|content|entry|main|page|post|text|blog|story|prose|rich-text|articlebody)(?:$|[\s_-])", RegexOptions.IgnoreCase)]
     private static partial Regex ContentName();

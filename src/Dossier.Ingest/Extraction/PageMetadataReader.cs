@@ -60,7 +60,8 @@ internal static partial class PageMetadataReader
                             "parsely-pub-date", "article.published", "cxenseparse:recs:publishtime")
                         ?? ItempropDate(document, "datePublished")
                         ?? TimeElementDate(document)
-                        ?? UrlDate(url);
+                        ?? UrlDate(url)
+                        ?? VisibleDate(document);
         var modified = Dates.ParseIsoDate(ld.DateModified)
                        ?? FirstDate(metas, "article:modified_time", "og:updated_time", "dateModified", "last-modified", "dcterms.modified")
                        ?? ItempropDate(document, "dateModified");
@@ -128,6 +129,77 @@ internal static partial class PageMetadataReader
         var preferred = times.FirstOrDefault(t => t.HasAttribute("pubdate") || (t.ClassName ?? "").Contains("publish", StringComparison.OrdinalIgnoreCase))
                         ?? times.FirstOrDefault();
         return preferred is null ? null : Dates.ParseIsoDate(preferred.GetAttribute("datetime"));
+    }
+
+    /// <summary>
+    /// A date line a reader sees: the first short element, in document order, that a class or id names as a date or
+    /// the article's meta line ("date", "published", "meta", "datum"…) or a &lt;time&gt; without a datetime, whose text
+    /// (or title/content attribute) is a date. Navigation, asides and footers are skipped: their dates are other
+    /// stories' and calendars'.
+    /// </summary>
+    private static LocalDate? VisibleDate(IHtmlDocument document)
+    {
+        if (document.Body is not { } body) return null;
+        var stack = new Stack<IElement>();
+        Dom.PushChildren(stack, body);
+        var examined = 0;
+        while (stack.Count > 0 && examined < 400)
+        {
+            var element = stack.Pop();
+            if (element.LocalName is "nav" or "aside" or "footer" or "script" or "style" or "noscript" or "template" or "form") continue;
+            if (element.LocalName == "time" || DateName().IsMatch($"{element.ClassName} {element.Id}"))
+            {
+                examined++;
+                var date = Dates.ParseIsoDate(element.GetAttribute("datetime") ?? element.GetAttribute("content") ?? element.GetAttribute("title"))
+                           ?? (ShortText(element, 160) is { } text ? Dates.ParseLooseDate(text) : null);
+                if (date is not null) return date;
+            }
+            Dom.PushChildren(stack, element);
+        }
+        return LabelledDate(body);
+    }
+
+    /// <summary>A short block whose text announces a date ("Published on 4 May 2022", "Erschienen am: 01.11.2023",
+    /// "Pressemitteilung vom 20.01.2022"): pages without date markup still tell the reader when they appeared.</summary>
+    private static LocalDate? LabelledDate(IElement body)
+    {
+        var stack = new Stack<IElement>();
+        Dom.PushChildren(stack, body);
+        var examined = 0;
+        while (stack.Count > 0 && examined < 3000)
+        {
+            var element = stack.Pop();
+            if (element.LocalName is "nav" or "aside" or "footer" or "script" or "style" or "noscript" or "template" or "form" or "a") continue;
+            examined++;
+            if (ShortText(element, 160) is { } text)
+            {
+                var match = DateLabel().Match(text);
+                if (match.Success && Dates.ParseLooseDate(text[match.Index..]) is { } date) return date;
+                continue; // a short element's children hold nothing more
+            }
+            Dom.PushChildren(stack, element);
+        }
+        return null;
+    }
+
+    /// <summary>The element's text when it is short (a date line), else null; stops reading once past the limit.</summary>
+    private static string? ShortText(IElement element, int limit)
+    {
+        var sb = new System.Text.StringBuilder();
+        var stack = new Stack<INode>();
+        stack.Push(element);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node is IText text)
+            {
+                sb.Append(text.Data).Append(' ');
+                if (sb.Length > limit * 4) return null;
+            }
+            else if (node is IElement child && child.LocalName is not ("script" or "style")) Dom.PushChildren(stack, child);
+        }
+        var normalized = TextCleaner.Normalize(sb.ToString());
+        return normalized.Length > 0 && normalized.Length <= limit ? normalized : null;
     }
 
     /// <summary>News URLs often carry the date: /2024/03/17/ or -2024-03-17-.</summary>
@@ -222,6 +294,13 @@ internal static partial class PageMetadataReader
 
     [GeneratedRegex(@"\s+[|–—·:»]\s+|\s+-\s+|\s+::\s+")]
     private static partial Regex TitleSeparator();
+
+    [GeneratedRegex(@"date|time|datum|publi|posted|updated|submitted|meta|byline|dateline|info|zeit|fecha", RegexOptions.IgnoreCase)]
+    private static partial Regex DateName();
+
+    [GeneratedRegex(@"\b(?:published|posted|updated|last updated|released|dated|veröffentlicht|erschienen|erstellt|aktualisiert|geschrieben|gespeichert|stand(?: des artikels)?|publié|mis à jour|publicado|postado|actualizado|pubblicato|aggiornato|opublikowano)\b(?:\s+(?:on|am|le|el|em|il|vom|:))?\s*:?|\b(?:pressemitteilung|meldung|artikel|beitrag|press release) vom\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DateLabel();
+
 
     [GeneratedRegex(@"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|\.html?|$)")]
     private static partial Regex UrlDatePattern();

@@ -139,10 +139,26 @@ public sealed class SafeFetcher : IDisposable
         }
     }
 
-    /// <summary>Fetches a page and decodes it (HTTP charset, then the page's own declaration, then sniffing) into a raw document.</summary>
-    public async Task<RawDocument?> FetchDocumentAsync(string url, DiagnosticBag diagnostics, CancellationToken cancellationToken = default)
+    /// <summary>Fetches a URL with a conditional GET when <paramref name="cache"/> knows its validators from an earlier
+    /// run. Null when refused, failed, or not modified since (an info diagnostic says so: the page is already stored).</summary>
+    public async Task<FetchResult?> FetchCachedAsync(string url, DiagnosticBag diagnostics, FetchCache? cache, CancellationToken cancellationToken = default)
     {
-        var result = await FetchAsync(url, diagnostics, cancellationToken);
+        var known = cache?.Get(url);
+        var result = await FetchAsync(url, diagnostics, cancellationToken, known?.ETag, known?.LastModified);
+        if (result is null) return null;
+        if (result.NotModified)
+        {
+            diagnostics.Add(Codes.Duplicate, Severity.Info, url, "not modified since the last run (HTTP 304); already stored, not fetched again.");
+            return null;
+        }
+        cache?.Set(url, new CacheValidators(result.ETag, result.LastModified));
+        return result;
+    }
+
+    /// <summary>Fetches a page and decodes it (HTTP charset, then the page's own declaration, then sniffing) into a raw document.</summary>
+    public async Task<RawDocument?> FetchDocumentAsync(string url, DiagnosticBag diagnostics, CancellationToken cancellationToken = default, FetchCache? cache = null)
+    {
+        var result = await FetchCachedAsync(url, diagnostics, cache, cancellationToken);
         if (result is null) return null;
         if (result.Body.Length == 0)
         {

@@ -16,7 +16,7 @@ public sealed record Metonym(string Name, string Country);
 
 /// <summary>
 /// Countries, demonyms, cities and heads of state/government, from the compact files that
-/// <see cref="GazetteerBuilder"/> derives (embedded as Dossier.actors.*.tsv). Lookups are case-sensitive on the
+/// <see cref="Gazetteers.GazetteerBuilder"/> derives (embedded as Dossier.actors.*.tsv). Lookups are case-sensitive on the
 /// surface form, because "US" and "us" are different words.
 /// </summary>
 public sealed class ActorGazetteer
@@ -124,7 +124,7 @@ public sealed class ActorGazetteer
             ReadTsv(assembly, "leaders.tsv").Select(f => new Leader(f[0], f[1], NullIfEmpty(f[2]), f[3], NullIfEmpty(f[4]), NullIfEmpty(f[5]))));
     }
 
-    /// <summary>Loads the files <see cref="GazetteerBuilder.Build"/> wrote to a directory (to try a rebuilt gazetteer without recompiling).</summary>
+    /// <summary>Loads the files <see cref="Gazetteers.GazetteerBuilder.Build"/> wrote to a directory (to try a rebuilt gazetteer without recompiling).</summary>
     public static ActorGazetteer Load(string directory) => new(
         ReadLines(File.ReadLines(Path.Combine(directory, "countries.tsv"))).Select(f => new Country(f[0], f[1], NullIfEmpty(f[2]), f[3], SplitList(f[4]), SplitList(f[5]), NullIfEmpty(f[6]), f[7] == "1")),
         ReadLines(File.ReadLines(Path.Combine(directory, "cities.tsv"))).Select(f => new City(f[0], f[1], long.Parse(f[2], CultureInfo.InvariantCulture), f[3] == "1")),

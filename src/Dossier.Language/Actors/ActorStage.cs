@@ -255,28 +255,41 @@ public sealed partial class ActorStage(ActorGazetteer gazetteer) : IDocumentStag
     private static List<(EntityMention Mention, TextSpan NameSpan, Names.PersonName Name, string Id)> ResolvePersons(
         List<(EntityMention Mention, TextSpan NameSpan, Names.PersonName Name)> persons)
     {
+        // Per surname: the full mentions' starts in text order with their ids, and whether they all carry one id.
+        // The nearest full name before a bare surname is a binary search, so a document with thousands of
+        // same-surname mentions stays near-linear.
         var fullBySurname = persons.Where(p => p.Name.IsFull)
             .GroupBy(p => p.Name.SurnameKey, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Mention.Span).ToList(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g =>
+            {
+                var ordered = g.OrderBy(p => p.Mention.Span).ToList();
+                var single = ordered.Select(f => f.Name.Id).Distinct(StringComparer.Ordinal).Take(2).Count() == 1;
+                return (Starts: ordered.Select(f => f.Mention.Span.Start).ToArray(), Ids: ordered.Select(f => f.Name.Id).ToArray(), Single: single);
+            }, StringComparer.Ordinal);
         var result = new List<(EntityMention, TextSpan, Names.PersonName, string)>();
         foreach (var p in persons)
         {
             string id;
             if (p.Name.IsFull) id = p.Name.Id;
             else if (!fullBySurname.TryGetValue(p.Name.SurnameKey, out var fulls)) id = p.Name.Id;
+            else if (fulls.Single) id = fulls.Ids[0];
             else
             {
-                var distinct = fulls.Select(f => f.Name.Id).Distinct(StringComparer.Ordinal).ToList();
-                if (distinct.Count == 1) id = distinct[0];
-                else
-                {
-                    var before = fulls.LastOrDefault(f => f.Mention.Span.Start < p.Mention.Span.Start);
-                    id = before.Name?.Id ?? p.Name.Id;
-                }
+                // the last full mention starting before this one: the index before the first start >= ours
+                var index = Array.BinarySearch(fulls.Starts, p.Mention.Span.Start);
+                var before = (index >= 0 ? FirstOf(fulls.Starts, index) : ~index) - 1;
+                id = before >= 0 ? fulls.Ids[before] : p.Name.Id;
             }
             result.Add((p.Mention, p.NameSpan, p.Name, id));
         }
         return result;
+    }
+
+    /// <summary>The first index holding the same value as <paramref name="index"/> (starts may repeat).</summary>
+    private static int FirstOf(int[] sorted, int index)
+    {
+        while (index > 0 && sorted[index - 1] == sorted[index]) index--;
+        return index;
     }
 
     /// <summary>A place name used as a place: after "in"/"visited"…, before "region"/"lawn"…, or a dateline.</summary>

@@ -14,7 +14,7 @@ namespace Dossier.Language.Entities
         private const int MiscType = 3;
 
         public string Name => "entities";
-        public string Version => "1";
+        public string Version => "2";
         public IReadOnlyList<string> Requires => [Layers.Sentences.Name, Layers.Tokens.Name];
         public IReadOnlyList<string> Provides => [Layers.Entities.Name];
 
@@ -32,6 +32,8 @@ namespace Dossier.Language.Entities
                 {
                     var span = new TextSpan(groups[s][start].Span.Start, groups[s][end - 1].Span.End);
                     var surface = span.Of(text);
+                    // A name has a letter or a digit: a tagged run of marks ("&", "€") in junk text is not an entity.
+                    if (!surface.Any(char.IsLetterOrDigit)) continue;
                     var label = Enum.Parse<EntityLabel>(type);
                     var finer = label == EntityLabel.MISC && IsDemonym(tagger.Gazetteer, surface) ? "NORP" : null;
                     mentions.Add(new EntityMention(span, surface, label, finer));

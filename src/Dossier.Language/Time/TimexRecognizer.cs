@@ -88,6 +88,18 @@ public static partial class TimexRecognizer
     [GeneratedRegex(@"\b(?:every|each)\s+(?:(?<n>other|\d+|two|three|four|five|six)\s+)?(?<unit>day|night|week|weekend|month|year|quarter|hour|minute|" + WeekdayNames + @"|morning|evening|summer|winter|spring)s?\b|\b(?<adv>daily|weekly|hourly|nightly)\b|\b(?:once|twice|three\s+times|\d+\s+times)\s+(?:a|per|each|every)\s+(?<unit2>day|week|month|year)\b", Options)]
     private static partial Regex Rule24();
 
+    [GeneratedRegex(@"\b(?<mon>January|February|April|June|July|August|September|October|November|December)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Rule25();
+
+    [GeneratedRegex(@"\b(?:(?<over>over|during|on|at)\s+)?the\s+weekend\b", Options)]
+    private static partial Regex Rule26();
+
+    [GeneratedRegex(@"\b(?:the\s+year\s+)?(?:(?<c>nineteen|eighteen)\s+(?<yy>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:\s+and\s+(?<k>one|two|three|four|five|six|seven|eight|nine|ten))?)\b(?!\s+(?:" + Units + @"|people|dollars|troops))", Options)]
+    private static partial Regex Rule27();
+
+    [GeneratedRegex(@"\bcurrent\b", Options)]
+    private static partial Regex Rule28();
+
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     private const string MonthNames = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
@@ -156,6 +168,15 @@ public static partial class TimexRecognizer
         new(Rule23(), ClockTime, 3),
         // every week, each Monday, twice a month, daily
         new(Rule24(), Set, 3),
+        // a capitalised month name alone ("the October slaying", "figures for January"): only "May" and "March" are
+        // also common words, and they need a cue (rule 5)
+        new(Rule25(), BareMonth, 1),
+        // "over the weekend": the last weekend in a past-tense sentence, the coming one in a future-tense one
+        new(Rule26(), TheWeekend, 2),
+        // years read out in transcripts: "nineteen ninety-six", "the year two thousand"
+        new(Rule27(), SpokenYear, 2),
+        // "current" (conditions, prices): TimeML marks it as the present; longer rules take "the current quarter"
+        new(Rule28(), (_, _) => new(TimexType.DATE, "PRESENT_REF"), 0),
     ];
 
     /// <summary>Recognises and normalises the time expressions of a text against an optional DCT.</summary>
@@ -383,7 +404,7 @@ public static partial class TimexRecognizer
         var month = MonthNumber(m.Groups["mon"].Value);
         var cue = m.Groups["cue"];
         // The cue word is context, not part of the expression, except "last"/"next"/"this"/"early"… which modify it.
-        var keepCue = cue.Value.ToLowerInvariant() is "last" or "next" or "this" or "early" or "late" or "mid" or "mid-";
+        var keepCue = !cue.Success || cue.Value.ToLowerInvariant() is "last" or "next" or "this" or "early" or "late" or "mid" or "mid-";
         var trim = 0;
         if (!keepCue)
         {
@@ -398,6 +419,31 @@ public static partial class TimexRecognizer
             _ => YearFor(dct, month, c.Tense),
         };
         return new(TimexType.DATE, Month(year, month), null, trim);
+    }
+
+    private static Resolved TheWeekend(Match m, Context c)
+    {
+        var trim = m.Groups["over"].Success ? m.Groups["over"].Length + 1 : 0;
+        while (m.Index + trim < c.Text.Length && char.IsWhiteSpace(c.Text[m.Index + trim]) && trim < m.Length) trim++;
+        var future = FutureLeaning(c) || c.Tense == Tense.Future;
+        if (c.Dct is not { } dct) return new(TimexType.DATE, "XXXX-WXX-WE", future ? "DCT>WE" : "DCT<WE", trim);
+        // Saturday or Sunday: the weekend under way. Otherwise the one just past, or the coming one.
+        var day = (int)dct.DayOfWeek;
+        var week = day >= 6 || future ? dct : dct.PlusWeeks(-1);
+        return new(TimexType.DATE, Week(week) + "-WE", "DCT", trim);
+    }
+
+    private static Resolved? SpokenYear(Match m, Context c)
+    {
+        int year;
+        if (m.Groups["c"].Success)
+        {
+            var century = m.Groups["c"].Value.Equals("nineteen", StringComparison.OrdinalIgnoreCase) ? 1900 : 1800;
+            if (ParseNumber(m.Groups["yy"].Value) is not { } yy) return null;
+            year = century + (int)yy;
+        }
+        else year = 2000 + (m.Groups["k"].Success && ParseNumber(m.Groups["k"].Value) is { } k ? (int)k : 0);
+        return new(TimexType.DATE, year.ToString("D4", CultureInfo.InvariantCulture));
     }
 
     private static Resolved? RangeEnd(Match m, Context c)

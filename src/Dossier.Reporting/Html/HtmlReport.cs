@@ -65,7 +65,7 @@ public static class HtmlReport
         var alignments = view.AlignmentsOf(story);
         output.WriteLine($"<article class=\"story\" id=\"{Id("story", story.Id)}\"><h3>{E(story.Title)}</h3>");
         output.WriteLine($"<p class=\"meta\">{E(story.Date ?? "undated")} · {E(string.Join(", ", view.OutletsOf(story)))} · " +
-                         $"{documents.Count} documents{(story.Storyline is { } line ? " · " + E(line) : "")}</p>");
+                         $"{documents.Count} documents{(view.StorylineText(story) is { } line ? " · storyline: " + E(line) : "")}</p>");
         if (!string.IsNullOrWhiteSpace(story.Summary)) output.WriteLine($"<p class=\"summary\">{E(story.Summary)}</p>");
 
         output.WriteLine("<h4>Sources side by side</h4><div class=\"sources\">");
@@ -99,6 +99,8 @@ public static class HtmlReport
             output.WriteLine("</ol>");
         }
 
+        WriteCoverage(StoryCoverage.Of(view, story), output);
+
         var discrepancies = view.DiscrepanciesOf(story);
         if (discrepancies.Count > 0)
         {
@@ -109,6 +111,21 @@ public static class HtmlReport
             output.WriteLine("</ul>");
         }
         output.WriteLine("</article>");
+    }
+
+    /// <summary>The outlet × claim table of a story (same symbols as the Markdown report, with a title on each cell).</summary>
+    private static void WriteCoverage(StoryCoverage coverage, TextWriter output)
+    {
+        if (coverage.Rows.IsDefaultOrEmpty) return;
+        output.WriteLine("<h4>Coverage (outlet × claim)</h4><p class=\"legend\">✓ reports · ≠ reports it differently · ✗ leaves out what most others report</p>");
+        output.WriteLine($"<table class=\"coverage\"><thead><tr><th>Claim</th><th>Outlets</th><th>First</th>{string.Concat(coverage.Outlets.Select(o => $"<th>{E(o)}</th>"))}</tr></thead><tbody>");
+        foreach (var row in coverage.Rows)
+            output.WriteLine($"<tr><td><span class=\"tag\">{E(row.Kind)}</span> {E(row.Text)}</td><td>{row.Corroboration}</td><td>{E(row.FirstOutlet ?? "")}</td>" +
+                             string.Concat(row.Cells.Select(c => $"<td class=\"cov-{Names.Of(c)}\" title=\"{Names.Of(c)}\">{Markdown.MarkdownReport.Symbol(c)}</td>")) + "</tr>");
+        output.WriteLine("</tbody></table><ul class=\"per-outlet\">");
+        foreach (var o in coverage.PerOutlet)
+            output.WriteLine($"<li><b>{E(o.Outlet)}</b>: carries {o.Reports}, alone on {o.Exclusives}, leaves out {o.Omissions}, differs on {o.Differences}</li>");
+        output.WriteLine("</ul>");
     }
 
     /// <summary>The issue × actor matrix coloured by each cell's latest stance, each cell linking to its evidence list below.</summary>

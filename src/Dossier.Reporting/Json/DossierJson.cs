@@ -44,9 +44,13 @@ public static class DossierJson
         WriteArray(writer, "documents", corpus.Documents, DocumentNode);
         WriteArray(writer, "entities", corpus.Entities, EntityNode);
         WriteArray(writer, "stories", corpus.Stories, StoryNode);
-        WriteArray(writer, "alignments", corpus.Alignments, AlignmentNode);
+        WriteArray(writer, "storylines", corpus.Storylines, StorylineNode);
+        var view = new CorpusView(corpus);
+        WriteArray(writer, "duplicates", corpus.Duplicates, g => DuplicateNode(g, view));
+        WriteArray(writer, "alignments", corpus.Alignments, a => AlignmentNode(a, view));
         WriteArray(writer, "discrepancies", corpus.Discrepancies, DiscrepancyNode);
         WriteArray(writer, "positions", corpus.Positions, PositionNode);
+        WriteArray(writer, "coverage", corpus.Stories, s => CoverageNode(StoryCoverage.Of(view, s)));
         WriteArray(writer, "diagnostics", diagnostics, DiagnosticNode);
         writer.WriteEndObject();
         writer.Flush();
@@ -203,6 +207,73 @@ public static class DossierJson
         ["documents"] = new JsonArray([.. s.DocumentIds.Select(d => (JsonNode?)d)]),
         ["summary"] = s.Summary,
         ["storyline"] = s.Storyline,
+    };
+
+    /// <summary>An alignment with its corroboration: how many distinct outlets carry it.</summary>
+    public static JsonObject AlignmentNode(Alignment a, CorpusView view)
+    {
+        var node = AlignmentNode(a);
+        node["corroboration"] = a.Documents.Select(d => view.Document(d.DocumentId) is { } doc ? doc.Metadata.Outlet ?? doc.Source : d.DocumentId)
+            .Distinct().Count();
+        return node;
+    }
+
+    public static JsonObject StorylineNode(Storyline s) => new()
+    {
+        ["id"] = s.Id,
+        ["title"] = s.Title,
+        ["stories"] = new JsonArray([.. s.StoryIds.Select(id => (JsonNode?)id)]),
+        ["links"] = Array(s.Links, l => new JsonObject
+        {
+            ["from"] = l.From,
+            ["to"] = l.To,
+            ["shared_actors"] = new JsonArray([.. l.SharedActors.Select(a => (JsonNode?)a)]),
+            ["shared_terms"] = new JsonArray([.. l.SharedTerms.Select(t => (JsonNode?)t)]),
+            ["score"] = l.Score,
+        }),
+    };
+
+    /// <summary>A near-duplicate group: each member's estimated and exact Jaccard with the representative and the passages they share.</summary>
+    public static JsonObject DuplicateNode(DuplicateGroup g, CorpusView view) => new()
+    {
+        ["representative"] = g.Representative,
+        ["documents"] = new JsonArray([.. g.DocumentIds.Select(d => (JsonNode?)d)]),
+        ["links"] = Array(g.Links, l => new JsonObject
+        {
+            ["document"] = l.DocumentId,
+            ["estimated_jaccard"] = Math.Round(l.EstimatedJaccard, 3),
+            ["exact_jaccard"] = Math.Round(l.ExactJaccard, 3),
+            ["passages"] = Array(l.Passages, p => new JsonObject
+            {
+                ["start"] = p.Start,
+                ["end"] = p.End,
+                ["text"] = view.TextOf(p.DocumentId, p.Start, p.End),
+            }),
+        }),
+    };
+
+    /// <summary>A story's coverage table: outlets × claims, each cell reports|differs|omits|absent, and per-outlet totals.</summary>
+    public static JsonObject CoverageNode(StoryCoverage c) => new()
+    {
+        ["story"] = c.Story,
+        ["outlets"] = new JsonArray([.. c.Outlets.Select(o => (JsonNode?)o)]),
+        ["claims"] = Array(c.Rows, r => new JsonObject
+        {
+            ["kind"] = r.Kind,
+            ["text"] = r.Text,
+            ["alignment"] = r.Alignment,
+            ["corroboration"] = r.Corroboration,
+            ["first_outlet"] = r.FirstOutlet,
+            ["cells"] = new JsonObject(c.Outlets.Select((o, i) => KeyValuePair.Create(o, (JsonNode?)Names.Of(r.Cells[i])))),
+        }),
+        ["per_outlet"] = Array(c.PerOutlet, o => new JsonObject
+        {
+            ["outlet"] = o.Outlet,
+            ["reports"] = o.Reports,
+            ["exclusives"] = o.Exclusives,
+            ["omissions"] = o.Omissions,
+            ["differences"] = o.Differences,
+        }),
     };
 
     public static JsonObject AlignmentNode(Alignment a) => new()

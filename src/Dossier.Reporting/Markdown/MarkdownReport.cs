@@ -42,7 +42,7 @@ public static class MarkdownReport
         var outlets = view.OutletsOf(story);
         output.WriteLine($"- **Date:** {Inline(story.Date ?? "unknown")}");
         output.WriteLine($"- **Outlets:** {(outlets.Count == 0 ? "none known" : string.Join(", ", outlets.Select(Inline)))}");
-        if (!string.IsNullOrEmpty(story.Storyline)) output.WriteLine($"- **Storyline:** {Inline(story.Storyline)}");
+        if (view.StorylineText(story) is { } storyline) output.WriteLine($"- **Storyline:** {Inline(storyline)}");
         output.WriteLine();
         if (!string.IsNullOrWhiteSpace(story.Summary))
         {
@@ -72,6 +72,8 @@ public static class MarkdownReport
             output.WriteLine();
         }
 
+        WriteCoverage(StoryCoverage.Of(view, story), output);
+
         var discrepancies = view.DiscrepanciesOf(story);
         if (discrepancies.Count > 0)
         {
@@ -82,6 +84,36 @@ public static class MarkdownReport
             output.WriteLine();
         }
     }
+
+    /// <summary>The outlet × claim table: who carries each claim, who words it differently, who leaves it out.</summary>
+    private static void WriteCoverage(StoryCoverage coverage, TextWriter output)
+    {
+        if (coverage.Rows.IsDefaultOrEmpty) return;
+        output.WriteLine("### Coverage (outlet × claim)");
+        output.WriteLine();
+        output.WriteLine("✓ reports · ≠ reports it differently · ✗ leaves out what most others report · blank: not reported");
+        output.WriteLine();
+        output.WriteLine($"| Claim | Outlets | First | {string.Join(" | ", coverage.Outlets.Select(Inline))} |");
+        output.WriteLine($"|---|---|---|{string.Concat(coverage.Outlets.Select(_ => "---|"))}");
+        foreach (var row in coverage.Rows)
+        {
+            var text = row.Text.Length <= 120 ? row.Text : row.Text[..117] + "…";
+            output.WriteLine($"| {Inline(row.Kind)}: {Inline(text)} | {row.Corroboration} | {Inline(row.FirstOutlet ?? "")} | " +
+                             $"{string.Join(" | ", row.Cells.Select(Symbol))} |");
+        }
+        output.WriteLine();
+        foreach (var o in coverage.PerOutlet)
+            output.WriteLine($"- **{Inline(o.Outlet)}**: carries {o.Reports}, alone on {o.Exclusives}, leaves out {o.Omissions}, differs on {o.Differences}");
+        output.WriteLine();
+    }
+
+    internal static string Symbol(CoverageState state) => state switch
+    {
+        CoverageState.Reports => "✓",
+        CoverageState.Differs => "≠",
+        CoverageState.Omits => "✗",
+        _ => "",
+    };
 
     private static string DocumentLine(Document document)
     {

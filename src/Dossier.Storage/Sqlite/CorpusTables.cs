@@ -13,7 +13,8 @@ internal static class CorpusTables
     {
         // Children go with their parents (ON DELETE CASCADE).
         await SqliteDossierStore.ExecuteAsync(connection,
-            "DELETE FROM entities; DELETE FROM stories; DELETE FROM alignments; DELETE FROM discrepancies; DELETE FROM positions;",
+            "DELETE FROM entities; DELETE FROM stories; DELETE FROM alignments; DELETE FROM discrepancies; DELETE FROM positions; " +
+            "DELETE FROM duplicates; DELETE FROM storylines;",
             cancellationToken, transaction);
 
         foreach (var (e, seq) in corpus.Entities.Select((e, i) => (e, i)))
@@ -46,6 +47,24 @@ internal static class CorpusTables
             await Insert(connection, transaction, cancellationToken,
                 """INSERT INTO discrepancies (seq, story, document_id, kind, text, start, "end", explanation) VALUES ($1, $2, $3, $4, $5, $6, $7, $8);""",
                 seq, d.Story, d.Document, d.Kind, d.Text, d.Start, d.End, d.Explanation);
+        }
+        foreach (var (g, seq) in corpus.Duplicates.Select((g, i) => (g, i)))
+        {
+            await Insert(connection, transaction, cancellationToken,
+                "INSERT INTO duplicates (seq, representative, documents) VALUES ($1, $2, $3);", seq, g.Representative, RecordJson.Serialize(g.DocumentIds));
+            for (var i = 0; i < g.Links.Length; i++)
+                await Insert(connection, transaction, cancellationToken,
+                    "INSERT INTO duplicate_links (duplicate_seq, seq, document_id, estimated_jaccard, exact_jaccard, passages) VALUES ($1, $2, $3, $4, $5, $6);",
+                    seq, i, g.Links[i].DocumentId, g.Links[i].EstimatedJaccard, g.Links[i].ExactJaccard, RecordJson.Serialize(g.Links[i].Passages));
+        }
+        foreach (var (l, seq) in corpus.Storylines.Select((l, i) => (l, i)))
+        {
+            await Insert(connection, transaction, cancellationToken,
+                "INSERT INTO storylines (seq, id, title, stories) VALUES ($1, $2, $3, $4);", seq, l.Id, l.Title, RecordJson.Serialize(l.StoryIds));
+            for (var i = 0; i < l.Links.Length; i++)
+                await Insert(connection, transaction, cancellationToken,
+                    "INSERT INTO storyline_links (storyline_seq, seq, from_story, to_story, shared_actors, shared_terms, score) VALUES ($1, $2, $3, $4, $5, $6, $7);",
+                    seq, i, l.Links[i].From, l.Links[i].To, RecordJson.Serialize(l.Links[i].SharedActors), RecordJson.Serialize(l.Links[i].SharedTerms), l.Links[i].Score);
         }
         foreach (var (p, seq) in corpus.Positions.Select((p, i) => (p, i)))
         {
@@ -113,8 +132,27 @@ internal static class CorpusTables
                 Children(evidence, r.GetInt64(0)), NullableString(r, 5)));
         }
 
+        var duplicateLinks = await ChildrenAsync(connection,
+            "SELECT duplicate_seq, document_id, estimated_jaccard, exact_jaccard, passages FROM duplicate_links ORDER BY duplicate_seq, seq;",
+            r => new DuplicateLink(r.GetString(1), r.GetDouble(2), r.GetDouble(3), RecordJson.Deserialize<ImmutableArray<DocSpan>>(r.GetString(4))),
+            cancellationToken);
+        var duplicates = new List<DuplicateGroup>();
+        await foreach (var r in Query(connection, "SELECT seq, representative, documents FROM duplicates ORDER BY seq;", null, cancellationToken))
+            duplicates.Add(new DuplicateGroup(r.GetString(1), RecordJson.Deserialize<ImmutableArray<string>>(r.GetString(2)), Children(duplicateLinks, r.GetInt64(0))));
+
+        var storylineLinks = await ChildrenAsync(connection,
+            "SELECT storyline_seq, from_story, to_story, shared_actors, shared_terms, score FROM storyline_links ORDER BY storyline_seq, seq;",
+            r => new StorylineLink(r.GetString(1), r.GetString(2), RecordJson.Deserialize<ImmutableArray<string>>(r.GetString(3)),
+                RecordJson.Deserialize<ImmutableArray<string>>(r.GetString(4)), r.GetDouble(5)), cancellationToken);
+        var storylines = new List<Storyline>();
+        await foreach (var r in Query(connection, "SELECT seq, id, title, stories FROM storylines ORDER BY seq;", null, cancellationToken))
+            storylines.Add(new Storyline(r.GetString(1), r.GetString(2), RecordJson.Deserialize<ImmutableArray<string>>(r.GetString(3)),
+                Children(storylineLinks, r.GetInt64(0))));
+
         return new Corpus
         {
+            Duplicates = [.. duplicates],
+            Storylines = [.. storylines],
             Documents = documents,
             Entities = [.. entities],
             Stories = [.. stories],

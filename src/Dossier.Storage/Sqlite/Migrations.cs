@@ -205,6 +205,51 @@ internal static class Migrations
             ON d.id = actor.document_id
         WHERE actor.id IS NOT NULL;
         """),
+        new(6, "near-duplicate groups, storylines, and the outlet × claim coverage view",
+        """
+        CREATE TABLE duplicates (
+            seq INTEGER PRIMARY KEY,
+            representative TEXT NOT NULL,
+            documents TEXT NOT NULL
+        );
+        CREATE TABLE duplicate_links (
+            duplicate_seq INTEGER NOT NULL REFERENCES duplicates(seq) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            document_id TEXT NOT NULL,
+            estimated_jaccard REAL NOT NULL,
+            exact_jaccard REAL NOT NULL,
+            passages TEXT NOT NULL,
+            PRIMARY KEY (duplicate_seq, seq)
+        ) WITHOUT ROWID;
+        CREATE INDEX duplicate_links_by_document ON duplicate_links(document_id);
+        CREATE TABLE storylines (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            stories TEXT NOT NULL
+        );
+        CREATE TABLE storyline_links (
+            storyline_seq INTEGER NOT NULL REFERENCES storylines(seq) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            from_story TEXT NOT NULL,
+            to_story TEXT NOT NULL,
+            shared_actors TEXT NOT NULL,
+            shared_terms TEXT NOT NULL,
+            score REAL NOT NULL,
+            PRIMARY KEY (storyline_seq, seq)
+        ) WITHOUT ROWID;
+        -- Which outlet carries which aligned claim or quote, and which outlets leave one out (an omission names the
+        -- alignment's text): the coverage table of the reports, queryable.
+        CREATE VIEW coverage AS
+            SELECT a.story AS story, a.seq AS alignment_seq, a.kind AS kind, a.text AS text,
+                   COALESCE(d.outlet, d.source) AS outlet, m.document_id AS document_id, 'reports' AS state
+            FROM alignments a JOIN alignment_members m ON m.alignment_seq = a.seq
+            LEFT JOIN documents d ON d.id = m.document_id
+            UNION ALL
+            SELECT a.story, a.seq, a.kind, a.text, COALESCE(d.outlet, d.source), x.document_id, 'omits'
+            FROM alignments a JOIN discrepancies x ON x.story = a.story AND x.kind = 'omission' AND x.text = a.text
+            LEFT JOIN documents d ON d.id = x.document_id;
+        """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -326,7 +326,7 @@ public class QuoteStageTests
     {
         var stage = new QuoteStage();
         Assert.Equal("quotes", stage.Name);
-        Assert.Equal(["sentences", "actors"], stage.Requires);
+        Assert.Equal(["sentences", "tokens", "actors"], stage.Requires);
         Assert.Equal(["quotes"], stage.Provides);
     }
 }
@@ -334,10 +334,10 @@ public class QuoteStageTests
 public class QuotePipelineTests
 {
     [Fact]
-    public void UseQuotes_needs_sentences_and_actors()
+    public void UseQuotes_needs_sentences_tokens_and_actors()
     {
         Assert.Throws<InvalidOperationException>(() => new PipelineBuilder().UseQuotes().Build());
-        var pipeline = new PipelineBuilder().Use(new ProvidingStage("sentences", "actors")).UseQuotes().Build();
+        var pipeline = new PipelineBuilder().Use(new ProvidingStage("sentences", "tokens", "actors")).UseQuotes().Build();
         Assert.Equal("quotes", pipeline.DocumentStages[^1].Name);
     }
 }

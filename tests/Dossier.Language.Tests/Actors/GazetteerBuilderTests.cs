@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using Dossier.Language.Actors;
+using Dossier.Language.Gazetteers;
 using Dossier.Testing;
 
 namespace Dossier.Language.Tests.Actors;
@@ -11,11 +13,14 @@ public class GazetteerBuilderTests
         var output = Directory.CreateTempSubdirectory("gazetteer");
         try
         {
-            var summary = GazetteerBuilder.Build(SharedData.Path("data", "gazetteers"), output.FullName);
+            var nerNames = Path.Combine(output.FullName, "gazetteer.tsv.gz");
+            var summary = GazetteerBuilder.Build(SharedData.Path("data", "gazetteers"), output.FullName, nerNames);
             Assert.Equal(250, summary.Countries);
-            var committed = Path.Combine(SharedData.RepositoryRoot, "src", "Dossier.Language", "Resources", "actors");
+            var resources = Path.Combine(SharedData.RepositoryRoot, "src", "Dossier.Language", "Resources");
             foreach (var file in new[] { "countries.tsv", "cities.tsv", "leaders.tsv" })
-                Assert.True(File.ReadAllText(Path.Combine(committed, file)) == File.ReadAllText(Path.Combine(output.FullName, file)), $"{file} differs from a rebuild");
+                Assert.True(File.ReadAllText(Path.Combine(resources, "actors", file)) == File.ReadAllText(Path.Combine(output.FullName, file)), $"{file} differs from a rebuild");
+            Assert.True(Unzip(Path.Combine(resources, "ner", "gazetteer.tsv.gz")) == Unzip(nerNames), "the NER name list differs from a rebuild");
+            Assert.Contains("LOC\tKyiv", Unzip(nerNames).Split('\n'));
             var rebuilt = ActorGazetteer.Load(output.FullName);
             Assert.Equal("UKR", rebuilt.ByDemonym("Ukrainians")?.Iso3);
             Assert.Equal("USA", rebuilt.ByName("U.S.")?.Iso3);
@@ -26,6 +31,12 @@ public class GazetteerBuilderTests
         {
             output.Delete(recursive: true);
         }
+    }
+
+    private static string Unzip(string path)
+    {
+        using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+        return new StreamReader(gzip).ReadToEnd();
     }
 
     [Fact]

@@ -54,6 +54,12 @@ public class TimeStageTests
     [InlineData("Sales slumped in the 1990s.", "the 1990s", "DATE", "199")]
     [InlineData("The plant opened three years ago.", "three years ago", "DATE", "2022")]
     [InlineData("The summit starts at 3 p.m. local time.", "3 p.m.", "TIME", "2025-02-24T15:00")]
+    [InlineData("Rebels seized two villages over the weekend, the army said.", "the weekend", "DATE", "2025-W08-WE")]
+    [InlineData("Negotiators will meet again over the weekend.", "the weekend", "DATE", "2025-W09-WE")]
+    [InlineData("The figures for October showed a sharp drop in exports.", "October", "DATE", "2024-10")]
+    [InlineData("The dam was completed in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996")]
+    [InlineData("Nobody expected this by the year two thousand.", "the year two thousand", "DATE", "2000")]
+    [InlineData("Investors worry about current market conditions.", "current", "DATE", "PRESENT_REF")]
     public void Relative_expressions_are_normalised_against_the_publication_date(string text, string expression, string type, string value)
     {
         var t = Find(text, expression);
@@ -69,6 +75,13 @@ public class TimeStageTests
     [InlineData("The vote was held in December.", "December", "2024-12")]
     public void Absolute_dates_are_recognised(string text, string expression, string value) =>
         Assert.Equal(value, Find(text, expression).Value);
+
+    [Theory]
+    [InlineData("She may resign, and he will march on.")]
+    [InlineData("The city has stood for more than two thousand years.")]
+    [InlineData("Crowds gathered for the March on the capital.")]
+    public void Words_that_only_look_like_dates_are_left_alone(string text) =>
+        Assert.DoesNotContain(Run(text, Dct).Layer(Layers.Times), t => t.Value is { } v && (v.StartsWith("2025-0", StringComparison.Ordinal) || v == "2000"));
 
     [Fact]
     public void A_range_inside_a_month_gives_both_ends()

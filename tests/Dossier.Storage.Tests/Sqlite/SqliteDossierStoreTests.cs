@@ -161,6 +161,34 @@ public sealed class SqliteDossierStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Duplicates_storylines_and_coverage_are_stored_and_queryable()
+    {
+        var sample = SampleCorpus.Corpus();
+        var (gazette, wire) = (sample.Documents[0].Id, sample.Documents[1].Id);
+        var corpus = sample with
+        {
+            Duplicates = [new DuplicateGroup(gazette, [gazette, wire], [new DuplicateLink(wire, 0.62, 0.6, [new DocSpan(wire, 0, 12)])])],
+            Storylines = [new Storyline("storyline-1", "Rotterdam port labour dispute", ["s-earlier", sample.Stories[0].Id],
+                [new StorylineLink("s-earlier", sample.Stories[0].Id, ["maria-jansen", "NLD"], ["strike", "port"], 0.41)])],
+        };
+        await using var store = await SqliteDossierStore.OpenAsync(_db.Path);
+        await store.SaveCorpusAsync(corpus);
+        var loaded = await store.LoadCorpusAsync();
+        Assert.Equal(RecordJson.Serialize(corpus.Duplicates), RecordJson.Serialize(loaded.Duplicates));
+        Assert.Equal(RecordJson.Serialize(corpus.Storylines), RecordJson.Serialize(loaded.Storylines));
+
+        await using var connection = new SqliteConnection($"Data Source={_db.Path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT kind, outlet, state FROM coverage ORDER BY alignment_seq, state, outlet;";
+        var rows = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) rows.Add($"{reader.GetString(0)}/{reader.GetString(1)}/{reader.GetString(2)}");
+        // The quote is carried by both outlets, the claim by the Gazette alone; the omission names no alignment's text.
+        Assert.Equal(["Quote/Harbour Gazette/reports", "Quote/Nordic Wire/reports", "Claim/Harbour Gazette/reports"], rows);
+    }
+
+    [Fact]
     public async Task A_new_database_gets_every_migration_and_WAL()
     {
         await using var store = await SqliteDossierStore.OpenAsync(_db.Path);

@@ -1,0 +1,139 @@
+using Dossier.Attribution.Evaluation;
+using Dossier.Core.Model;
+
+namespace Dossier.Attribution.Learned;
+
+/// <summary>
+/// Trains the <see cref="AttributionTagger"/> on PolNeAR's train part (read its README): every token gets the role of
+/// the annotated span it lies in. Nested attributions (a source or cue inside another's content) keep their own role;
+/// where two contents overlap the outer one wins, so a sentence's reported clause stays one span.
+/// </summary>
+public static class AttributionTrainer
+{
+    /// <param name="prepare">Adds the sentences, tokens and entities layers (the real language pipeline).</param>
+    public static AttributionTagger Train(string polnearDir, Func<Document, Document> prepare, int epochs, Action<string>? log = null,
+        int? maxArticles = null)
+    {
+        ArgumentNullException.ThrowIfNull(prepare);
+        var prepared = PolnearCorpus.Read(polnearDir, "train").Take(maxArticles ?? int.MaxValue)
+            .Select(a => (Doc: prepare(new Document(a.Name, a.Name, a.Text, new DocumentMetadata())), a.Attributions))
+            .ToList();
+        var cues = LearnCues(prepared.SelectMany(p => AttributionSentence.From(p.Doc, EmptyCues).Select(s => new Example(s, GoldLabels(s, p.Attributions)))));
+        log?.Invoke($"{cues.Count} words learned as cues");
+        var articles = prepared
+            .Select(p => AttributionSentence.From(p.Doc, cues).Select(s => new Example(s, GoldLabels(s, p.Attributions))).ToList())
+            .ToList();
+        log?.Invoke($"{articles.Count} articles, {articles.Sum(a => a.Count)} sentences, {articles.Sum(a => a.Sum(e => e.Sentence.Length))} tokens");
+
+        // Every tenth article is held out to choose the content bias; the final model then learns from all of them.
+        var tuning = articles.Where((_, k) => k % 10 == 9).SelectMany(a => a).ToList();
+        var fitting = articles.Where((_, k) => k % 10 != 9).SelectMany(a => a).ToList();
+        var probe = Fit(fitting, cues, epochs, null);
+        var bias = BiasGrid.MaxBy(b => ContentOverlapF1(probe.WithContentBias(b), tuning));
+        log?.Invoke($"content bias {bias} (overlap F1 on held-out train articles {ContentOverlapF1(probe.WithContentBias(bias), tuning):F3}, without {ContentOverlapF1(probe, tuning):F3})");
+        return Fit([.. articles.SelectMany(a => a)], cues, epochs, log).WithContentBias(bias);
+    }
+
+    private static readonly HashSet<ulong> EmptyCues = [];
+
+    /// <summary>Words that open an annotated cue at least <c>MinCueCount</c> times and in at least a fifth of their uses.</summary>
+    private static HashSet<ulong> LearnCues(IEnumerable<Example> examples)
+    {
+        const int MinCueCount = 3;
+        var uses = new Dictionary<ulong, (int Total, int AsCue)>();
+        foreach (var (sentence, labels) in examples)
+        {
+            for (var i = 0; i < sentence.Length; i++)
+            {
+                var (total, asCue) = uses.GetValueOrDefault(sentence.Words[i]);
+                uses[sentence.Words[i]] = (total + 1, asCue + (labels[i] == Roles.CueBegin ? 1 : 0));
+            }
+        }
+        return [.. uses.Where(u => u.Value.AsCue >= MinCueCount && u.Value.AsCue * 5 >= u.Value.Total).Select(u => u.Key)];
+    }
+
+    private sealed record Example(AttributionSentence Sentence, int[] Gold);
+
+    private static readonly float[] BiasGrid = [0, 2, 4, 8, 12, 16, 24, 32];
+
+    private static AttributionTagger Fit(IReadOnlyList<Example> examples, IReadOnlySet<ulong> cues, int epochs, Action<string>? log)
+    {
+        var learner = new PerceptronLearner(AttributionTagger.DefaultBits, Roles.Count);
+        var tagger = new AttributionTagger(learner.Current, cues);
+        var features = new AttributionFeatures(tagger.Weights.Mask);
+        var random = new Random(17);
+        var order = Enumerable.Range(0, examples.Count).ToArray();
+        for (var epoch = 1; epoch <= epochs; epoch++)
+        {
+            random.Shuffle(order);
+            foreach (var k in order) tagger.Decode(examples[k].Sentence, features, examples[k].Gold, learner);
+            log?.Invoke($"epoch {epoch}/{epochs} done");
+        }
+        return new AttributionTagger(learner.Averaged(), cues);
+    }
+
+    /// <summary>Token-overlap F1 of content spans: a predicted span counts when it overlaps a gold one, and vice versa.</summary>
+    private static double ContentOverlapF1(AttributionTagger tagger, IReadOnlyList<Example> examples)
+    {
+        var features = new AttributionFeatures(tagger.Weights.Mask);
+        int predicted = 0, predictedHit = 0, gold = 0, goldHit = 0;
+        foreach (var (sentence, labels) in examples)
+        {
+            var guess = Runs(tagger.Decode(sentence, features, null, null));
+            var truth = Runs(labels);
+            predicted += guess.Count;
+            gold += truth.Count;
+            predictedHit += guess.Count(g => truth.Any(t => g.Start < t.End && t.Start < g.End));
+            goldHit += truth.Count(t => guess.Any(g => g.Start < t.End && t.Start < g.End));
+        }
+        double p = predicted == 0 ? 0 : (double)predictedHit / predicted, r = gold == 0 ? 0 : (double)goldHit / gold;
+        return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+
+    /// <summary>Content runs as token ranges.</summary>
+    private static List<(int Start, int End)> Runs(int[] labels)
+    {
+        var runs = new List<(int, int)>();
+        for (var i = 0; i < labels.Length; i++)
+        {
+            if (labels[i] is not (Roles.ContentBegin or Roles.ContentInside)) continue;
+            var start = i;
+            while (i + 1 < labels.Length && labels[i + 1] == Roles.ContentInside) i++;
+            runs.Add((start, i + 1));
+        }
+        return runs;
+    }
+
+    internal static int[] GoldLabels(AttributionSentence sentence, IReadOnlyList<GoldAttribution> attributions)
+    {
+        var labels = new int[sentence.Length];
+        // Longest contents first: a token already inside a content is not re-labelled by a shorter, nested one.
+        foreach (var content in attributions.SelectMany(a => a.Content).OrderByDescending(c => c.Length))
+            Mark(sentence, labels, content, Roles.ContentBegin, overwrite: false);
+        foreach (var a in attributions)
+        {
+            if (a.Cue is { } cue) Mark(sentence, labels, cue, Roles.CueBegin, overwrite: true);
+            foreach (var source in a.Source) Mark(sentence, labels, source, Roles.SourceBegin, overwrite: true);
+        }
+        return labels;
+    }
+
+    private static void Mark(AttributionSentence sentence, int[] labels, TextSpan span, int begin, bool overwrite)
+    {
+        if (!span.Overlaps(sentence.Span)) return;
+        var first = true;
+        for (var i = 0; i < sentence.Length; i++)
+        {
+            if (!sentence.Tokens[i].Overlaps(span)) continue;
+            if (!overwrite && labels[i] != Roles.Outside) { first = true; continue; }
+            labels[i] = first ? begin : begin + 1;
+            first = false;
+        }
+        // Re-open a span that an overwrite cut in two, so "inside" always follows its own role.
+        for (var i = 0; i < sentence.Length; i++)
+        {
+            var previous = i > 0 ? labels[i - 1] : -1;
+            if (!Roles.Allowed(previous, labels[i])) labels[i]--;
+        }
+    }
+}
