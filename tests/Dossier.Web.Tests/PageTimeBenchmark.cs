@@ -121,7 +121,10 @@ public sealed class BenchmarkPartsTests : IAsyncLifetime
         var pages = (story.Documents + 9) / 10;
         Assert.Equal(story.Story.DocumentIds.Take(10).Select(id => $"/documents/{id}"), Sources(first));
         Assert.Contains($"page 1 of {pages}", first.QuerySelector("nav.pager")!.TextContent);
-        // The timeline covers every report, not only this page's.
+        // The counts, the outlets and the timeline cover every report, not only this page's.
+        Assert.Contains($"{story.Documents} documents", first.QuerySelector("article.story p.meta")!.TextContent);
+        Assert.Equal(story.Outlets.Order(StringComparer.Ordinal),
+            first.QuerySelector("article.story p.meta")!.TextContent.Split(" · ")[1].Split(", ").Order(StringComparer.Ordinal));
         var reports = first.QuerySelectorAll("svg.timeline circle title").Sum(t => int.Parse(t.TextContent.Split(": ")[^1].Split(' ')[0]));
         Assert.Equal(story.Documents, reports);
 

@@ -89,20 +89,23 @@ internal static class SitePages
         var documents = await data.Store.LoadDocumentsAsync(shown, cancellationToken);
         var alignments = derived.AlignmentsByStory[id].ToList();
         var discrepancies = derived.DiscrepanciesByStory[id].ToList();
-        // Reports on other pages that an alignment or a discrepancy names: their outlet and title, not their text.
-        var named = alignments.SelectMany(a => a.Documents.Select(d => d.DocumentId)).Concat(discrepancies.Select(d => d.Document))
+        // The story's reports on other pages, and those an alignment or a discrepancy names: their outlet and title
+        // (for counts, carriers and the coverage table), not their text.
+        var named = story.DocumentIds.Concat(alignments.SelectMany(a => a.Documents.Select(d => d.DocumentId))).Concat(discrepancies.Select(d => d.Document))
             .Distinct().Except(shown).ToList();
-        var elsewhere = named.Count == 0 ? [] : await data.Store.ListDocumentsAsync(named, 0, 1000, cancellationToken);
+        var elsewhere = new List<DocumentSummary>();
+        foreach (var chunk in named.Chunk(1000)) elsewhere.AddRange(await data.Store.ListDocumentsAsync(chunk, 0, chunk.Length, cancellationToken));
         // The map of this story: positions some of its documents give evidence for.
         var positions = story.DocumentIds.SelectMany(d => derived.PositionsByDocument[d]).Distinct().ToList();
         var view = derived.ViewOf(documents.Concat(elsewhere.Select(Stub)), alignments, discrepancies, positions);
         return Page(story.Title, output =>
         {
             output.WriteLine("<p><a href=\"/\">← Stories</a></p>");
-            output.WriteLine($"<p class=\"meta\">{summary.Documents} reports from {E(string.Join(", ", summary.Outlets))}" +
-                             (pages > 1 ? $" · sources {(page - 1) * SourcesPerPage + 1}–{(page - 1) * SourcesPerPage + shown.Count} side by side below" : "") + "</p>");
+            if (pages > 1)
+                output.WriteLine($"<p class=\"meta\">{summary.Documents} reports · sources {(page - 1) * SourcesPerPage + 1}–{(page - 1) * SourcesPerPage + shown.Count} " +
+                                 "side by side below</p>");
             Svg.Timeline(output, [.. derived.StoryCoverage[id]]);
-            HtmlReport.WriteStory(view, story with { DocumentIds = [.. shown] }, 0, Links, output);
+            HtmlReport.WriteStory(view, story, 0, Links, output, documents);
             Pager(output, StoryHref(story.Id), page, pages, "sources");
             if (positions.Count > 0) HtmlReport.WriteNegotiationMap(view, Links, output);
         });
