@@ -370,17 +370,27 @@ internal static class SitePages
         IFormCollection form;
         try
         {
-            // Another site must not be able to post into this dossier from a visitor's browser.
-            await antiforgery.ValidateRequestAsync(context);
+            // The form is read first (bounded by the upload limit), so a body over the limit is told so, not taken for a
+            // forged form; then another site must not be able to post into this dossier from a visitor's browser.
             form = await context.Request.ReadFormAsync(cancellationToken);
+            await antiforgery.ValidateRequestAsync(context);
         }
         catch (AntiforgeryValidationException)
         {
             return BadRequest("The form has expired or did not come from this site; reload the ingest page and try again.");
         }
-        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return TooLarge(options);
+        }
+        catch (InvalidDataException ex) when (ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        {
+            // The form reader's own length limits (a body sent without a length, read up to the limit).
+            return TooLarge(options);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            return BadRequest($"The form could not be read ({ex.Message}); send it again from the ingest page.");
         }
         var hints = new MetadataHints
         {
