@@ -106,7 +106,12 @@ public static partial class QuoteExtractor
             if (direct.Any(d => Overlap(d, content) * 2 >= content.Length)) continue;
             var quote = builder.Build(content, content.Of(view.Text), QuoteKind.Indirect, ToAttribution(view, a));
             if (quote.Speaker is null || quote.Span.Contains(quote.Speaker.Span))
-                quote = rules.FirstOrDefault(r => r.Speaker is not null && r.Span.Overlaps(quote.Span)) ?? quote;
+            {
+                var rule = rules.FirstOrDefault(r => r.Speaker is not null && r.Span.Overlaps(quote.Span));
+                // A content that holds its own speaker is a misreading unless the rules read the sentence too.
+                if (rule is null && quote.Speaker is not null) continue;
+                quote = rule ?? quote;
+            }
             yield return quote;
         }
     }
@@ -134,8 +139,14 @@ public static partial class QuoteExtractor
         SpeakerCandidate? candidate = null;
         if (a.Source is { } s)
         {
-            // A name, pronoun or description inside the tagged phrase is what the resolver knows how to link.
-            candidate = SpeakerCandidates.In(view, s).FirstOrDefault() ?? new SpeakerCandidate(s, s.Of(text), CandidateKind.Description);
+            // A name, pronoun or description inside the tagged phrase is what the resolver knows how to link: a
+            // person's name first ("U.S. Special Envoy Steve Witkoff" is Witkoff, not the U.S.), else the widest
+            // phrase ("Russian officials" rather than "Russian").
+            var inside = SpeakerCandidates.In(view, s);
+            candidate = inside.FirstOrDefault(c => c.Entity?.Label == EntityLabel.PER)
+                ?? inside.OrderByDescending(c => c.Span.Length).FirstOrDefault()
+                ?? RelativePronoun(view, s)
+                ?? new SpeakerCandidate(s, s.Of(text), CandidateKind.Description);
         }
         else if (a.Cue is { } c2)
         {
@@ -149,6 +160,19 @@ public static partial class QuoteExtractor
         // The attribution clause is what lies outside the content: where a channel or a date of the speech act is named.
         var clause = a.Content.Start > clauseStart ? new TextSpan(clauseStart, a.Content.Start) : new TextSpan(a.Content.End, clauseEnd);
         return new Attribution(cue, candidate, clause);
+    }
+
+    /// <summary>
+    /// "…European countries, who have supported Ukraine…": a relative pronoun speaks for the phrase it follows. The
+    /// candidate keeps the pronoun's place (as a resolved "he" does) and takes the name of the nearest candidate
+    /// before it in the sentence.
+    /// </summary>
+    private static SpeakerCandidate? RelativePronoun(DocumentView view, TextSpan source)
+    {
+        if (source.Of(view.Text).Trim().ToLowerInvariant() is not ("who" or "which" or "that")) return null;
+        var sentence = view.SentenceAt(source.Start);
+        var antecedent = SpeakerCandidates.In(view, new TextSpan(sentence.Start, source.Start)).LastOrDefault();
+        return antecedent is null ? null : antecedent with { Span = source };
     }
 
     private static int Overlap(TextSpan a, TextSpan b) => Math.Max(0, Math.Min(a.End, b.End) - Math.Max(a.Start, b.Start));
@@ -173,7 +197,22 @@ public static partial class QuoteExtractor
             var lead = view.Text[before.Clause.Start..view.Quotes[k].Outer.Start].TrimEnd();
             if (lead.EndsWith(':') || lead.EndsWith(',')) return before;
         }
-        return AfterCue(view, k) ?? before;
+        return DashAfter(view, k) ?? AfterCue(view, k) ?? before;
+    }
+
+    /// <summary>"“…” — Maria Lopez, 34, teacher": a dash and a name right after a quotation (vox pops, letters, epigraphs).</summary>
+    private static Attribution? DashAfter(DocumentView view, int k)
+    {
+        var text = view.Text;
+        var q = view.Quotes[k];
+        var i = q.Outer.End;
+        while (i < text.Length && text[i] is ' ' or '\t' or '\u00a0') i++;
+        if (i >= text.Length || text[i] is not ('―' or '—' or '–')) return null;
+        var lineEnd = text.IndexOf('\n', i);
+        var region = new TextSpan(i + 1, Math.Min(lineEnd < 0 ? text.Length : lineEnd, i + 1 + 120));
+        var candidate = SpeakerCandidates.In(view, region).FirstOrDefault();
+        if (candidate is null || WordCount(text, region.Start, candidate.Span.Start) > 0) return null;
+        return new Attribution(new CueMatch(new TextSpan(i, i + 1), text[i].ToString(), "—"), candidate, new TextSpan(q.Outer.End, region.End));
     }
 
     /// <summary>Only punctuation, spaces and at most one paragraph break between the last attribution and this quote.</summary>

@@ -7,7 +7,7 @@ namespace Dossier.Cli.Commands;
 public static class TrainCommand
 {
     /// <summary>The passes the committed model was trained with (see Resources/ner/README.md).</summary>
-    private const int DefaultNerEpochs = 14;
+    private const int DefaultNerEpochs = 20;
 
     public static Command Create()
     {
@@ -47,9 +47,26 @@ public static class TrainCommand
             return CommandLine.Ok;
         });
 
-        return new Command("train", CommandLine.Describe("Rebuild a committed model or resource from ../shared/data.", "dossier train ner", "dossier train gazetteer"))
+        var sharedData = new Option<string>("--data") { Description = "The shared data folder (CoNLL train, PolNeAR, NAEB, ECB+ texts).", DefaultValueFactory = _ => shared };
+        var clustersOut = new Option<string>("--out") { Description = "Where the word classes are written.", DefaultValueFactory = _ => Path.Combine("src", "Dossier.Language", "Resources", "ner", "clusters.bin") };
+        var clusters = new Command("clusters", CommandLine.Describe("Derive the NER word classes from unlabelled news text (run before `train ner`).", "dossier train clusters --data ../shared/data"))
         {
-            ner, gazetteer, TrainAttributionCommand.Create(),
+            sharedData, clustersOut,
+        };
+        clusters.SetAction(parse =>
+        {
+            var reporter = CommandLine.Reporter(parse);
+            var data = parse.GetValue(sharedData)!;
+            if (!CommandLine.CheckInputsExist([data], reporter)) return CommandLine.UsageError;
+            var classes = WordClusters.Build(() => ClusterCorpus.Texts(data, reporter.Info), log: reporter.Info);
+            using (var stream = File.Create(parse.GetValue(clustersOut)!)) classes.Save(stream);
+            reporter.Info($"wrote {classes.Count} words to {parse.GetValue(clustersOut)}");
+            return CommandLine.Ok;
+        });
+
+        return new Command("train", CommandLine.Describe("Rebuild a committed model or resource from ../shared/data.", "dossier train gazetteer", "dossier train clusters", "dossier train ner", "dossier train attribution"))
+        {
+            ner, gazetteer, clusters, TrainAttributionCommand.Create(),
         };
     }
 }

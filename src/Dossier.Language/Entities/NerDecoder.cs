@@ -31,6 +31,7 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
         ShapePrev, ShapeNext, ShapePrev2, ShapeNext2, BigramPrev, BigramNext, ShapeBigramPrev, ShapeBigramNext, ShapeTrigram,
         ShapeLowerPrev, ShapeLowerNext, First, FirstLower, CapsLower, CapsShape, Gaz, GazPrev, GazNext, GazShape,
         PrevTag, PrevTags, PrevTagLower, PrevTagShape, History, HistoryShape, Length, Common, CommonPrev, CommonNext, DocCasing, DocCasingShape, ClusterFine, ClusterCoarse, ClusterWindow,
+        RunFirst, RunLast, RunShape, ClusterPrev, ClusterNext, ClusterShape,
     }
 
     /// <summary>Per-sentence buffers, reused across sentences by one caller (not thread-safe, cheap to create).</summary>
@@ -41,6 +42,7 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
         public ulong[] Prefix = [], Suffix = [];
         public bool[] Capitalised = [];
         public int[] Fine = [], Coarse = [];
+        public int[] RunStart = [], RunEnd = [];
         public byte[] Gaz = [];
         public int[] Static = [];
         public int[] StaticCount = [];
@@ -60,6 +62,8 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
             Capitalised = new bool[size];
             Fine = new int[size];
             Coarse = new int[size];
+            RunStart = new int[size];
+            RunEnd = new int[size];
             Gaz = new byte[size];
             Static = new int[size * MaxStaticFeatures];
             StaticCount = new int[size];
@@ -186,6 +190,7 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
         }
         Gazetteer.Mark(b.Lower.AsSpan(0, n), b.Capitalised.AsSpan(0, n), b.Gaz.AsSpan(0, n));
         var allCaps = IsAllCaps(letters, upperWords);
+        MarkRuns(words, b, allCaps);
 
         for (var i = 0; i < n; i++)
         {
@@ -231,6 +236,9 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
                 rows[k++] = Row(T.ClusterFine, (ulong)b.Fine[i]);
                 rows[k++] = Row(T.ClusterCoarse, (ulong)b.Coarse[i]);
                 rows[k++] = Row(T.ClusterWindow, NerText.Mix(NerText.Mix((ulong)coarsePrev, (ulong)b.Coarse[i]), (ulong)coarseNext));
+                rows[k++] = Row(T.ClusterPrev, (ulong)(i > 0 ? b.Fine[i - 1] : -1));
+                rows[k++] = Row(T.ClusterNext, (ulong)(i + 1 < n ? b.Fine[i + 1] : -1));
+                rows[k++] = Row(T.ClusterShape, NerText.Mix((ulong)b.Fine[i], shape));
             }
             if (i == 0)
             {
@@ -262,10 +270,54 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
                 rows[k++] = Row(T.DocCasing, value);
                 rows[k++] = Row(T.DocCasingShape, NerText.Mix(value, shape));
             }
+            if (b.RunEnd[i] > 0)
+            {
+                // The name this word is part of, read as a whole: its first and last words ("... Industries Inc",
+                // "Greater ... Open") and where the word sits in it.
+                var runStart = b.RunStart[i];
+                var runEnd = b.RunEnd[i];
+                var place = (ulong)(runEnd - runStart == 1 ? 0 : i == runStart ? 1 : i == runEnd - 1 ? 2 : 3);
+                rows[k++] = Row(T.RunFirst, NerText.Mix(b.Lower[runStart], place));
+                rows[k++] = Row(T.RunLast, NerText.Mix(b.Lower[runEnd - 1], place));
+                rows[k++] = Row(T.RunShape, NerText.Mix((ulong)Math.Min(runEnd - runStart, 6), NerText.Mix(place, shape)));
+            }
             k = AddGazetteer(rows, k, T.Gaz, b.Gaz[i], shape, true);
             if (i > 0) k = AddGazetteer(rows, k, T.GazPrev, b.Gaz[i - 1], shape, false);
             if (i + 1 < n) k = AddGazetteer(rows, k, T.GazNext, b.Gaz[i + 1], shape, false);
             b.StaticCount[i] = k;
+        }
+    }
+
+    /// <summary>Words that may join the capitalised words of one name ("Bank of America", "Procter &amp; Gamble").</summary>
+    private static readonly HashSet<string> NameConnectors = new(StringComparer.Ordinal) { "of", "&", "de", "der", "van", "von", "la", "del", "and", "for", "'s" };
+
+    /// <summary>
+    /// Runs of capitalised words (joined by a connector when a capitalised word follows it): for each word of a run,
+    /// its start and end; zero elsewhere. In an all-caps line every word is capitalised, so runs say nothing there.
+    /// </summary>
+    private static void MarkRuns(string[] words, Buffers b, bool allCaps)
+    {
+        var n = b.Count;
+        Array.Clear(b.RunStart, 0, n);
+        Array.Clear(b.RunEnd, 0, n);
+        if (allCaps) return;
+        var i = 0;
+        while (i < n)
+        {
+            if (!b.Capitalised[i] || !HasLetter(words[i])) { i++; continue; }
+            var end = i + 1;
+            while (end < n)
+            {
+                if (b.Capitalised[end] && HasLetter(words[end])) end++;
+                else if (end + 1 < n && NameConnectors.Contains(words[end]) && b.Capitalised[end + 1] && HasLetter(words[end + 1])) end += 2;
+                else break;
+            }
+            for (var k = i; k < end; k++)
+            {
+                b.RunStart[k] = i;
+                b.RunEnd[k] = end;
+            }
+            i = end;
         }
     }
 

@@ -20,13 +20,14 @@ public static class NerTrainer
         return Train(train, valid, epochs, log);
     }
 
-    public static NerModel Train(IReadOnlyList<ConllDocument> train, IReadOnlyList<ConllDocument>? valid, int epochs, Action<string>? log)
+    /// <param name="clusters">Word classes for the cluster features; the committed ones (<see cref="WordClusters.Default"/>) when null.</param>
+    public static NerModel Train(IReadOnlyList<ConllDocument> train, IReadOnlyList<ConllDocument>? valid, int epochs, Action<string>? log, WordClusters? clusters = null)
     {
         ArgumentNullException.ThrowIfNull(train);
         var gazetteer = new Gazetteer();
         gazetteer.AddAll(Gazetteer.Default);
         var suppressed = AddTrainingNames(gazetteer, train);
-        var decoder = new NerDecoder(gazetteer, CommonWords(train), WordClusters.Default, DefaultBits);
+        var decoder = new NerDecoder(gazetteer, CommonWords(train), clusters ?? WordClusters.Default, DefaultBits);
         var learner = new Learner(decoder.Rows * NerTags.Count);
         var buffers = new NerDecoder.Buffers();
         var documents = train.Select(d => (Words: d.Sentences.Select(s => s.Words).ToList(), Gold: d.Sentences.Select(s => s.Tags.Select(NerTags.Index).ToArray()).ToArray())).ToList();

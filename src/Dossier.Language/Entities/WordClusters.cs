@@ -10,7 +10,7 @@ namespace Dossier.Language.Entities;
 /// </summary>
 public sealed class WordClusters
 {
-    public const int Fine = 256;
+    public const int Fine = 1024;
     public const int Coarse = 32;
     private readonly Dictionary<ulong, (ushort Fine, byte Coarse)> _classes;
 

@@ -100,6 +100,15 @@ public static partial class TimexRecognizer
     [GeneratedRegex(@"\bcurrent\b", Options)]
     private static partial Regex Rule28();
 
+    [GeneratedRegex(@"\bthe\s+(?:(?<which>full|current|entire|whole|latest)\s+)?(?:fiscal\s+)?year\b(?!-)(?=(?<ended>\s+(?:ended|ending|through|to\s+(?:date|June|March|Sept|Dec)))?)", Options)]
+    private static partial Regex Rule29();
+
+    [GeneratedRegex(@"\byear-(?:ago|earlier)\b", Options)]
+    private static partial Regex Rule30();
+
+    [GeneratedRegex(@"\b(?<mon>" + MonthNames + @")\.?\s+(?:of\s+)?(?<rel>last|this|next)\s+year\b", Options)]
+    private static partial Regex Rule31();
+
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     private const string MonthNames = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
@@ -175,6 +184,12 @@ public static partial class TimexRecognizer
         new(Rule26(), TheWeekend, 2),
         // years read out in transcripts: "nineteen ninety-six", "the year two thousand"
         new(Rule27(), SpokenYear, 2),
+        // "for the year", "the fiscal year ended June 30": the report's year, or a year-long period when it ends on a date
+        new(Rule29(), TheYear, 1),
+        // "year-earlier results": a year back from the period the report is about (the longer rules take "the year-ago quarter")
+        new(Rule30(), (_, c) => c.Dct is { } d ? new(TimexType.DATE, (d.Year - 1).ToString("D4", CultureInfo.InvariantCulture), "DCT") : new(TimexType.DATE, "XXXX", "DCT-P1Y"), 0),
+        // "June last year", "January this year": the month of the year named relative to the DCT
+        new(Rule31(), MonthOfRelativeYear, 3),
         // "current" (conditions, prices): TimeML marks it as the present; longer rules take "the current quarter"
         new(Rule28(), (_, _) => new(TimexType.DATE, "PRESENT_REF"), 0),
     ];
@@ -431,6 +446,26 @@ public static partial class TimexRecognizer
         var day = (int)dct.DayOfWeek;
         var week = day >= 6 || future ? dct : dct.PlusWeeks(-1);
         return new(TimexType.DATE, Week(week) + "-WE", "DCT", trim);
+    }
+
+    private static Resolved? MonthOfRelativeYear(Match m, Context c)
+    {
+        if (!char.IsUpper(m.Groups["mon"].Value[0])) return null; // "may", "march" as words
+        var month = MonthNumber(m.Groups["mon"].Value);
+        var offset = m.Groups["rel"].Value.ToLowerInvariant() switch { "last" => -1, "next" => 1, _ => 0 };
+        return c.Dct is { } dct
+            ? new(TimexType.DATE, Month(dct.Year + offset, month), "DCT")
+            : new(TimexType.DATE, $"XXXX-{month:D2}", $"DCT{offset:+0;-0;+0}year");
+    }
+
+    private static Resolved TheYear(Match m, Context c)
+    {
+        // "the year ended Sept. 30" is the twelve months up to that date; "for the year", "the full year" the DCT's year
+        if (m.Groups["ended"].Success && m.Groups["ended"].Length > 0) return new(TimexType.DURATION, "P1Y");
+        var back = m.Groups["which"].Value.Equals("latest", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        return c.Dct is { } dct
+            ? new(TimexType.DATE, (dct.Year - back).ToString("D4", CultureInfo.InvariantCulture), "DCT")
+            : new(TimexType.DATE, "XXXX", back == 0 ? "DCT:year" : "DCT-P1Y");
     }
 
     private static Resolved? SpokenYear(Match m, Context c)

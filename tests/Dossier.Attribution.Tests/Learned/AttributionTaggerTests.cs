@@ -48,6 +48,16 @@ public class AttributionTaggerTests
     }
 
     [Fact]
+    public void A_source_phrase_with_a_title_is_the_person_not_the_country_in_the_title()
+    {
+        var doc = Build("U.S. Special Envoy Amara Okafor told reporters the talks would resume in March after a short break.",
+            State("U.S.", "USA"), Okafor);
+        var quotes = new QuoteStage(Committed).Process(doc, StageContext.Default()).Layer(Layers.Quotes);
+        var q = Assert.Single(quotes, q => q.Kind == QuoteKind.Indirect);
+        Assert.Equal("amara-okafor", q.Speaker?.EntityId);
+    }
+
+    [Fact]
     public void A_saved_model_loads_back_and_tags_the_same()
     {
         var doc = Build("According to Amara Okafor, the harvest will be late. Okafor added that prices would rise.", Okafor);

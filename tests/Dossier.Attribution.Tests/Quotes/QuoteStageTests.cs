@@ -33,6 +33,17 @@ public class QuoteStageTests
     }
 
     [Fact]
+    public void A_name_after_a_dash_speaks_the_quotation_before_it()
+    {
+        var doc = Build("Readers wrote in about the new bridge toll.\n“It doubles my commute costs overnight.” — Amara Okafor, 41, nurse\n“Worth it if the repairs end.” ― Erik Lindqvist",
+            Okafor, Lindqvist);
+        var quotes = Run(doc).Where(q => q.Kind == QuoteKind.Direct).ToList();
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal("amara-okafor", quotes[0].Speaker?.EntityId);
+        Assert.Equal("erik-lindqvist", quotes[1].Speaker?.EntityId);
+    }
+
+    [Fact]
     public void Quote_then_cue_names_the_speaker()
     {
         var doc = Build("“The harvest will be late this year,” Amara Okafor said on Tuesday.", Okafor);

@@ -1,4 +1,5 @@
 using Dossier.Language.Entities;
+using Dossier.Testing;
 
 namespace Dossier.Language.Tests.Entities;
 
@@ -30,5 +31,16 @@ public class WordClustersTests
         var loaded = WordClusters.Load(buffer);
         Assert.Equal(clusters.Count, loaded.Count);
         Assert.Equal(clusters.ClassOf("Oslo"), loaded.ClassOf("Oslo"));
+    }
+
+    [Fact]
+    public void Rebuilding_from_the_shared_texts_reproduces_the_committed_word_classes()
+    {
+        var rebuilt = WordClusters.Build(() => ClusterCorpus.Texts(SharedData.Path("data")));
+        using var saved = new MemoryStream();
+        rebuilt.Save(saved);
+        var committed = File.ReadAllBytes(Path.Combine(SharedData.RepositoryRoot, "src", "Dossier.Language", "Resources", "ner", "clusters.bin"));
+        Assert.True(committed.AsSpan().SequenceEqual(saved.ToArray()), "clusters.bin differs from `dossier train clusters`");
+        Assert.Equal(rebuilt.ClassOf("Monday"), WordClusters.Default.ClassOf("Monday"));
     }
 }

@@ -60,6 +60,11 @@ public class TimeStageTests
     [InlineData("The dam was completed in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996")]
     [InlineData("Nobody expected this by the year two thousand.", "the year two thousand", "DATE", "2000")]
     [InlineData("Investors worry about current market conditions.", "current", "DATE", "PRESENT_REF")]
+    [InlineData("The airline lost $40 million in the year ended March 31.", "the year", "DURATION", "P1Y")]
+    [InlineData("For the year, the retailer expects sales to grow 4%.", "the year", "DATE", "2025")]
+    [InlineData("Net income rose from year-earlier levels.", "year-earlier", "DATE", "2024")]
+    [InlineData("The plant closed in June last year.", "June last year", "DATE", "2024-06")]
+    [InlineData("Elections are due in October this year.", "October this year", "DATE", "2025-10")]
     public void Relative_expressions_are_normalised_against_the_publication_date(string text, string expression, string type, string value)
     {
         var t = Find(text, expression);
