@@ -86,7 +86,8 @@ internal static class SitePages
         // A story can gather thousands of reports: the sources are shown side by side a page at a time.
         var (page, pages) = PageOf(request, story.DocumentIds.Length, SourcesPerPage);
         var shown = story.DocumentIds.Skip((page - 1) * SourcesPerPage).Take(SourcesPerPage).ToList();
-        var documents = await data.Store.LoadDocumentsAsync(shown, cancellationToken);
+        // In the story's order (the store returns them in the order they were stored).
+        var documents = (await data.Store.LoadDocumentsAsync(shown, cancellationToken)).OrderBy(d => shown.IndexOf(d.Id)).ToList();
         var alignments = derived.AlignmentsByStory[id].ToList();
         var discrepancies = derived.DiscrepanciesByStory[id].ToList();
         // The story's reports on other pages, and those an alignment or a discrepancy names: their outlet and title
