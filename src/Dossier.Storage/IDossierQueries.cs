@@ -12,6 +12,19 @@ public sealed record QuoteHit(DocumentSummary Document, Quote Quote);
 /// <summary>One event found across documents, with the document it is in and the sentence text.</summary>
 public sealed record EventHit(DocumentSummary Document, EventMention Event, string? Text);
 
+/// <summary>How search hits are ordered.</summary>
+public enum SearchOrder
+{
+    /// <summary>By bm25, title matches weighing more: the best match first, at a cost that grows with the number of matches.</summary>
+    Relevance,
+
+    /// <summary>
+    /// Documents whose title holds every term first, then the others, each newest (most recently added) first: what a
+    /// news reader usually wants, at the cost of one page however common the words (a large dossier's default).
+    /// </summary>
+    HeadlinesThenRecent,
+}
+
 /// <summary>Narrowing a full-text search: all given filters must hold.</summary>
 public sealed record SearchFilter
 {
@@ -22,11 +35,7 @@ public sealed record SearchFilter
     /// <summary>Only documents mentioning this canonical entity id.</summary>
     public string? EntityId { get; init; }
 
-    /// <summary>
-    /// Rank only the this many most recently stored matches (null: all of them). Ranking costs time in proportion to
-    /// the matches, and a common word matches most of a large corpus; a reader of news wants recent articles anyway.
-    /// </summary>
-    public int? RankWindow { get; init; }
+    public SearchOrder Order { get; init; } = SearchOrder.Relevance;
 
     public static SearchFilter None { get; } = new();
 }

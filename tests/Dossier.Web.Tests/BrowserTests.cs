@@ -134,11 +134,8 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         var directories = new[] { Path.Combine(AppContext.BaseDirectory, "screenshots"), Environment.GetEnvironmentVariable("DOSSIER_SCREENSHOTS") }
             .OfType<string>().Where(d => d.Length > 0).ToList();
         var page = await NewPage();
-        foreach (var (name, path) in new[] { ("stories", "/"), ("story", "/stories/s-2025-03-04-dock-strike"), ("entity", "/entities/maria-jansen"),
-                     ("positions", "/positions"), ("document", $"/documents/{SampleCorpus.Gazette().Id}"), ("search", "/search?q=agreement") })
+        async Task Save(string name)
         {
-            var response = await page.GotoAsync(path);
-            Assert.True(response!.Ok, $"{path}: {response.Status}");
             var bytes = await page.ScreenshotAsync(new() { FullPage = true });
             Assert.True(bytes.Length > 1000);
             foreach (var directory in directories)
@@ -147,5 +144,18 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
                 await File.WriteAllBytesAsync(Path.Combine(directory, name + ".png"), bytes);
             }
         }
+        foreach (var (name, path) in new[] { ("stories", "/"), ("story", "/stories/s-2025-03-04-dock-strike"), ("entity", "/entities/maria-jansen"),
+                     ("positions", "/positions"), ("document", $"/documents/{SampleCorpus.Gazette().Id}"), ("search", "/search?q=agreement"),
+                     ("quotes", "/quotes"), ("ingest", "/ingest") })
+        {
+            var response = await page.GotoAsync(path);
+            Assert.True(response!.Ok, $"{path}: {response.Status}");
+            await Save(name);
+        }
+        // The ingest job page, once the job is done.
+        await page.GetByLabel("Article text (plain text or HTML)").FillAsync("Ferry operators resumed night crossings on Friday after the storm.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Analyse and add" }).ClickAsync();
+        await page.Locator("h1", new() { HasText = "Added" }).WaitForAsync();
+        await Save("ingest-job");
     }
 }

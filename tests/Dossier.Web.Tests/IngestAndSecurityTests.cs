@@ -137,6 +137,13 @@ public sealed class IngestAndSecurityTests(WebFixture web) : IClassFixture<WebFi
         var refused = await client.PostAsync("/ingest", big);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
         Assert.Contains("limited to 1 KB", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Sent without a length (chunked), the same limit holds once the reader reaches it.
+        var chunked = await Form(client, f => f.Add(new StreamContent(new MemoryStream(new byte[10_000])), "files", "big.txt"));
+        chunked.Headers.ContentLength = null;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/ingest") { Content = chunked };
+        request.Headers.TransferEncodingChunked = true;
+        var streamed = await client.SendAsync(request);
+        Assert.True(streamed.StatusCode == HttpStatusCode.RequestEntityTooLarge, await streamed.Content.ReadAsStringAsync());
         var api = await client.PostAsync("/api/documents", new StringContent($"{{\"text\":\"{new string('x', 5000)}\"}}", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, api.StatusCode);
         Assert.Contains("limit", (string?)System.Text.Json.Nodes.JsonNode.Parse(await api.Content.ReadAsStringAsync())!["error"]);

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Dossier.Fixtures;
+using Microsoft.AspNetCore.TestHost;
 
 namespace Dossier.Web.Tests;
 
@@ -49,6 +50,31 @@ public sealed class PageTests(WebFixture web) : IClassFixture<WebFixture>
         Assert.NotNull(dom.QuerySelector("svg.chart circle"));
         Assert.NotNull(dom.QuerySelector("table.matrix td.stance-support"));
         Assert.Contains(dom.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/documents/{SampleCorpus.Gazette().Id}");
+    }
+
+    [Fact]
+    public async Task A_storys_sources_keep_the_storys_order_not_the_order_they_were_stored()
+    {
+        var directory = Directory.CreateTempSubdirectory("dossier-order-").FullName;
+        var db = Path.Combine(directory, "dossier.db");
+        try
+        {
+            var corpus = SampleCorpus.Corpus();
+            var story = corpus.Stories.Single();
+            Assert.Equal([SampleCorpus.Gazette().Id, SampleCorpus.Wire().Id], story.DocumentIds.AsEnumerable());
+            await using (var store = await Storage.Sqlite.SqliteDossierStore.OpenAsync(db))
+                await store.SaveCorpusAsync(corpus with { Stories = [story with { DocumentIds = [.. story.DocumentIds.Reverse()] }] });
+            await using var app = DossierWeb.Build(db, new WebOptions { ConfigureBuilder = b => b.WebHost.UseTestServer() });
+            await app.StartAsync();
+            var page = new HtmlParser().ParseDocument(await app.GetTestClient().GetStringAsync($"/stories/{story.Id}"));
+            Assert.Equal(["Nordic Wire", "Harbour Gazette"], page.QuerySelectorAll(".sources .source h5").Select(h => h.TextContent));
+            await app.StopAsync();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Theory]
@@ -119,7 +145,15 @@ public sealed class PageTests(WebFixture web) : IClassFixture<WebFixture>
         Assert.NotNull(all.QuerySelector("ol.hits mark"));
         var (_, filtered) = await GetPage("/search?q=agreement&outlet=Nordic+Wire&from=not-a-date");
         Assert.Single(filtered.QuerySelectorAll("ol.hits li"));
-        Assert.Equal("Nordic Wire", filtered.QuerySelector("select option[selected]")!.TextContent);
+        Assert.Equal("Nordic Wire", filtered.QuerySelector("select[name=outlet] option[selected]")!.TextContent);
+
+        // Headlines first: the Gazette's title holds "port authority"; the newer Wire report has it only in its text.
+        var (_, ordered) = await GetPage("/search?q=port+authority");
+        Assert.Equal(["Dockworkers and port authority agree to end strike", "Dutch dockers to return to work"],
+            ordered.QuerySelectorAll("ol.hits li > a").Select(a => a.TextContent));
+        var (_, relevance) = await GetPage("/search?q=port+authority&order=relevance");
+        Assert.Equal("relevance", relevance.QuerySelector("select[name=order] option[selected]")!.GetAttribute("value"));
+        Assert.Equal(2, relevance.QuerySelectorAll("ol.hits li").Length);
     }
 
     [Theory]

@@ -59,7 +59,11 @@ public static class HtmlReport
     /// One story: its summary, its sources side by side with the quotes and claims several carry highlighted, the list
     /// of those alignments and the discrepancies. <paramref name="index"/> keeps in-page anchors unique per story.
     /// </summary>
-    public static void WriteStory(CorpusView view, Story story, int index, HtmlLinks links, TextWriter output)
+    /// <param name="sources">
+    /// The documents to show side by side (a page of a long story); all of the story's when null. Counts, outlets and
+    /// the coverage table always cover the whole story: its other documents need only their metadata in the view.
+    /// </param>
+    public static void WriteStory(CorpusView view, Story story, int index, HtmlLinks links, TextWriter output, IReadOnlyList<Document>? sources = null)
     {
         var documents = view.DocumentsOf(story);
         var alignments = view.AlignmentsOf(story);
@@ -69,7 +73,7 @@ public static class HtmlReport
         if (!string.IsNullOrWhiteSpace(story.Summary)) output.WriteLine($"<p class=\"summary\">{E(story.Summary)}</p>");
 
         output.WriteLine("<h4>Sources side by side</h4><div class=\"sources\">");
-        foreach (var document in documents)
+        foreach (var document in sources ?? documents)
         {
             var marks = alignments.SelectMany((a, j) => a.Documents.Where(d => d.DocumentId == document.Id).Select(d =>
                 new Mark(d.Start, d.End, a.Kind == AlignmentKind.Quote ? "aligned" : "aligned claim",

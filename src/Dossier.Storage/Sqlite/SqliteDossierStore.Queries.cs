@@ -148,32 +148,46 @@ public sealed partial class SqliteDossierStore
         if (match is null || limit <= 0) return [];
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        // Two steps: score the matches (title matches weigh more than body matches: a word in the headline says what the
-        // article is about) and keep the best, then cut snippets for those alone. In one SELECT, SQLite would cut a
-        // snippet, reading the whole text, for every match before sorting. With a window, only the newest matches are
-        // scored: FTS5 walks a term's matches by rowid, newest first, and stops there. CROSS JOIN keeps that order: left
-        // to itself, SQLite may walk every match of the terms again to meet the few best ones.
         var joinDocuments = filter.Outlet is not null || filter.From is not null || filter.To is not null || filter.EntityId is not null;
-        command.CommandText = $$"""
-            WITH scored AS MATERIALIZED (
-                SELECT f.rowid AS pk, bm25(documents_fts, 5.0, 1.0) AS score
-                FROM documents_fts f {{(joinDocuments ? "JOIN documents d ON d.pk = f.rowid" : "")}}
-                WHERE documents_fts MATCH $match
-                  {{(filter.Outlet is null ? "" : "AND d.outlet = $outlet")}}
-                  {{(filter.From is null ? "" : "AND d.published >= $from")}}
-                  {{(filter.To is null ? "" : "AND d.published <= $to")}}
-                  {{(filter.EntityId is null ? "" : "AND d.id IN (SELECT a.document_id FROM annotations a INDEXED BY annotations_entity WHERE a.layer = 'entities' AND a.data ->> 'entity_id' = $entity)")}}
-                {{(filter.RankWindow is null ? "" : "ORDER BY f.rowid DESC LIMIT $window")}}),
-            best AS MATERIALIZED (SELECT pk, score FROM scored ORDER BY score LIMIT $limit)
+        string Matching(string query) => $"""
+            FROM documents_fts f {(joinDocuments ? "JOIN documents d ON d.pk = f.rowid" : "")}
+            WHERE documents_fts MATCH {query}
+              {(filter.Outlet is null ? "" : "AND d.outlet = $outlet")}
+              {(filter.From is null ? "" : "AND d.published >= $from")}
+              {(filter.To is null ? "" : "AND d.published <= $to")}
+              {(filter.EntityId is null ? "" : "AND d.id IN (SELECT a.document_id FROM annotations a INDEXED BY annotations_entity WHERE a.layer = 'entities' AND a.data ->> 'entity_id' = $entity)")}
+            """;
+        // Two steps: pick the best matches, then cut snippets for those alone (in one SELECT, SQLite would cut a
+        // snippet, reading the whole text, for every match before sorting). CROSS JOIN keeps that order: left to
+        // itself, SQLite may walk every match of the terms again to meet the few best ones.
+        // By relevance, bm25 scores every match, title matches weighing more than body matches (a word in the headline
+        // says what the article is about); it first counts, for each term, every document holding it, so its cost
+        // grows with the matches. Headlines-then-recent walks the title matches and then all matches by rowid, newest
+        // first, and stops after the page: its cost is the page's, however common the words.
+        var best = filter.Order == SearchOrder.Relevance
+            ? $"""
+              scored AS MATERIALIZED (SELECT f.rowid AS pk, bm25(documents_fts, 5.0, 1.0) AS score {Matching("$match")}),
+              best AS MATERIALIZED (SELECT pk, score FROM scored ORDER BY score LIMIT $limit)
+              """
+            : $"""
+              headline AS MATERIALIZED (SELECT f.rowid AS pk, -1 AS score {Matching("$headline")} ORDER BY f.rowid DESC LIMIT $limit),
+              -- Twice the page: when fewer than a page of headlines match, these include all of them and a page more.
+              anywhere AS MATERIALIZED (SELECT f.rowid AS pk, 0 AS score {Matching("$match")} ORDER BY f.rowid DESC LIMIT 2 * $limit),
+              best AS MATERIALIZED (
+                  SELECT pk, min(score) AS score FROM (SELECT pk, score FROM headline UNION ALL SELECT pk, score FROM anywhere)
+                  GROUP BY pk ORDER BY score, pk DESC LIMIT $limit)
+              """;
+        command.CommandText = $"""
+            WITH {best}
             SELECT d.id, d.title, d.outlet, d.published,
                    snippet(documents_fts, -1, char(2), char(3), '…', 16),
                    best.score
             FROM best
             CROSS JOIN documents_fts ON documents_fts.rowid = best.pk AND documents_fts MATCH $match
             CROSS JOIN documents d ON d.pk = best.pk
-            ORDER BY best.score, best.pk;
+            ORDER BY best.score, best.pk DESC;
             """;
-        command.Parameters.AddWithValue("$window", Math.Max(1, filter.RankWindow ?? 1));
+        command.Parameters.AddWithValue("$headline", $"{{title}} : ({match})");
         command.Parameters.AddWithValue("$match", match);
         command.Parameters.AddWithValue("$outlet", (object?)filter.Outlet ?? DBNull.Value);
         command.Parameters.AddWithValue("$from", (object?)filter.From ?? DBNull.Value);
@@ -186,7 +200,7 @@ public sealed partial class SqliteDossierStore
             DocumentReader.NullableString(r, 2),
             DocumentReader.NullableString(r, 3),
             DocumentReader.NullableString(r, 4) ?? "",
-            // bm25 is lower for better matches; a rank reads more naturally as higher-is-better.
+            // Lower is better in both orders (bm25; headline before body); a rank reads more naturally as higher-is-better.
             -r.GetDouble(5)), cancellationToken);
     }
 

@@ -58,10 +58,11 @@ internal static class ApiEndpoints
 
     private static JsonArray Array<T>(IEnumerable<T> items, Func<T, JsonNode> node) => new([.. items.Select(i => (JsonNode?)node(i))]);
 
-    private static async Task<IResult> Stories(DossierData data)
+    private static async Task<IResult> Stories(HttpRequest request, DossierData data)
     {
         var derived = await data.DerivedAsync();
-        return Send(Array(derived.NewestFirst, s =>
+        var offset = int.TryParse(request.Query["offset"], out var o) ? Math.Max(0, o) : 0;
+        return Send(Array(derived.NewestFirst.Skip(offset).Take(Limit(request, 1000)), s =>
         {
             var node = DossierJson.StoryNode(s.Story);
             node["outlets"] = new JsonArray([.. s.Outlets.Select(o => (JsonNode?)o)]);
@@ -149,7 +150,7 @@ internal static class ApiEndpoints
             From = SitePages.IsoDate(request.Query["from"]),
             To = SitePages.IsoDate(request.Query["to"]),
             EntityId = SitePages.Bounded(request.Query["entity"]),
-            RankWindow = SitePages.SearchWindow,
+            Order = SitePages.OrderOf(request),
         };
         var hits = await data.Store.SearchAsync(q, filter, Limit(request), cancellationToken);
         return Send(Array(hits, h => new JsonObject

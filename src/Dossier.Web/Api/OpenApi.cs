@@ -31,7 +31,10 @@ internal static class OpenApi
         ["info"] = new JsonObject { ["title"] = "Dossier API", ["version"] = "1" },
         ["paths"] = new JsonObject
         {
-            ["/api/stories"] = new JsonObject { ["get"] = Operation("Stories, newest first, with outlets and document counts") },
+            ["/api/stories"] = new JsonObject
+            {
+                ["get"] = Operation("Stories, newest first, with outlets and document counts", ("offset", "query", false, "skip this many"), Limit),
+            },
             ["/api/stories/{id}"] = new JsonObject { ["get"] = Operation("A story with its documents, alignments and discrepancies", ("id", "path", true, "story id")) },
             ["/api/documents"] = new JsonObject
             {
@@ -60,9 +63,10 @@ internal static class OpenApi
             ["/api/positions"] = new JsonObject { ["get"] = Operation("The negotiation map as positions[]") },
             ["/api/search"] = new JsonObject
             {
-                ["get"] = Operation(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"Full-text search: the best matches among the {Pages.SitePages.SearchWindow:N0} most recently added matching documents"), ("q", "query", true, "words"), ("outlet", "query", false, "outlet"),
-                    ("from", "query", false, "YYYY-MM-DD"), ("to", "query", false, "YYYY-MM-DD"), ("entity", "query", false, "entity id"), Limit),
+                ["get"] = Operation("Full-text search: documents whose title holds every word first, then the others, newest first; " +
+                                    "order=relevance ranks by bm25 instead (slower when the words are common)", ("q", "query", true, "words"), ("outlet", "query", false, "outlet"),
+                    ("from", "query", false, "YYYY-MM-DD"), ("to", "query", false, "YYYY-MM-DD"), ("entity", "query", false, "entity id"),
+                    ("order", "query", false, "recent (default) or relevance"), Limit),
             },
         },
     };

@@ -23,10 +23,11 @@ internal static class SitePages
     private const int SourcesPerPage = 10;
 
     /// <summary>
-    /// Search ranks the newest this many matching documents: ranking costs time in proportion to the matches, and a
-    /// common word matches most of a large dossier (filters narrow the matches before the window).
+    /// ?order=relevance ranks every match by bm25; otherwise headlines first, then the newest: bm25 costs time in
+    /// proportion to the matches, and a common word matches most of a large dossier.
     /// </summary>
-    internal const int SearchWindow = 1000;
+    internal static SearchOrder OrderOf(HttpRequest request) =>
+        string.Equals(request.Query["order"], "relevance", StringComparison.OrdinalIgnoreCase) ? SearchOrder.Relevance : SearchOrder.HeadlinesThenRecent;
 
     /// <summary>Search hits per page: each needs a snippet cut from its text.</summary>
     private const int HitsPerPage = 20;
@@ -85,23 +86,27 @@ internal static class SitePages
         // A story can gather thousands of reports: the sources are shown side by side a page at a time.
         var (page, pages) = PageOf(request, story.DocumentIds.Length, SourcesPerPage);
         var shown = story.DocumentIds.Skip((page - 1) * SourcesPerPage).Take(SourcesPerPage).ToList();
-        var documents = await data.Store.LoadDocumentsAsync(shown, cancellationToken);
+        // In the story's order (the store returns them in the order they were stored).
+        var documents = (await data.Store.LoadDocumentsAsync(shown, cancellationToken)).OrderBy(d => shown.IndexOf(d.Id)).ToList();
         var alignments = derived.AlignmentsByStory[id].ToList();
         var discrepancies = derived.DiscrepanciesByStory[id].ToList();
-        // Reports on other pages that an alignment or a discrepancy names: their outlet and title, not their text.
-        var named = alignments.SelectMany(a => a.Documents.Select(d => d.DocumentId)).Concat(discrepancies.Select(d => d.Document))
+        // The story's reports on other pages, and those an alignment or a discrepancy names: their outlet and title
+        // (for counts, carriers and the coverage table), not their text.
+        var named = story.DocumentIds.Concat(alignments.SelectMany(a => a.Documents.Select(d => d.DocumentId))).Concat(discrepancies.Select(d => d.Document))
             .Distinct().Except(shown).ToList();
-        var elsewhere = named.Count == 0 ? [] : await data.Store.ListDocumentsAsync(named, 0, 1000, cancellationToken);
+        var elsewhere = new List<DocumentSummary>();
+        foreach (var chunk in named.Chunk(1000)) elsewhere.AddRange(await data.Store.ListDocumentsAsync(chunk, 0, chunk.Length, cancellationToken));
         // The map of this story: positions some of its documents give evidence for.
         var positions = story.DocumentIds.SelectMany(d => derived.PositionsByDocument[d]).Distinct().ToList();
         var view = derived.ViewOf(documents.Concat(elsewhere.Select(Stub)), alignments, discrepancies, positions);
         return Page(story.Title, output =>
         {
             output.WriteLine("<p><a href=\"/\">← Stories</a></p>");
-            output.WriteLine($"<p class=\"meta\">{summary.Documents} reports from {E(string.Join(", ", summary.Outlets))}" +
-                             (pages > 1 ? $" · sources {(page - 1) * SourcesPerPage + 1}–{(page - 1) * SourcesPerPage + shown.Count} side by side below" : "") + "</p>");
+            if (pages > 1)
+                output.WriteLine($"<p class=\"meta\">{summary.Documents} reports · sources {(page - 1) * SourcesPerPage + 1}–{(page - 1) * SourcesPerPage + shown.Count} " +
+                                 "side by side below</p>");
             Svg.Timeline(output, [.. derived.StoryCoverage[id]]);
-            HtmlReport.WriteStory(view, story with { DocumentIds = [.. shown] }, 0, Links, output);
+            HtmlReport.WriteStory(view, story, 0, Links, output, documents);
             Pager(output, StoryHref(story.Id), page, pages, "sources");
             if (positions.Count > 0) HtmlReport.WriteNegotiationMap(view, Links, output);
         });
@@ -298,7 +303,7 @@ internal static class SitePages
             From = IsoDate(request.Query["from"]),
             To = IsoDate(request.Query["to"]),
             EntityId = Bounded(request.Query["entity"]),
-            RankWindow = SearchWindow,
+            Order = OrderOf(request),
         };
         var hits = q is null ? [] : await data.Store.SearchAsync(q, filter, HitsPerPage, cancellationToken);
         var outlets = (await data.DerivedAsync()).Outlets;
@@ -314,9 +319,13 @@ internal static class SitePages
             output.WriteLine($"<label>From<input type=\"date\" name=\"from\" value=\"{E(filter.From)}\"></label>");
             output.WriteLine($"<label>To<input type=\"date\" name=\"to\" value=\"{E(filter.To)}\"></label>");
             output.WriteLine($"<label>Entity id<input name=\"entity\" value=\"{E(filter.EntityId)}\"></label>");
+            var relevance = filter.Order == SearchOrder.Relevance;
+            output.WriteLine("<label>Order<select name=\"order\">" +
+                             $"<option value=\"recent\"{(relevance ? "" : " selected")}>headlines first, then newest</option>" +
+                             $"<option value=\"relevance\"{(relevance ? " selected" : "")}>best match (slower on a large dossier)</option></select></label>");
             output.WriteLine("<button type=\"submit\">Search</button></form>");
             if (q is null) return;
-            output.WriteLine($"<p class=\"meta\">{(hits.Count == HitsPerPage ? $"the {HitsPerPage} best matches among the {SearchWindow:N0} most recently added" : $"{hits.Count} documents")}</p><ol class=\"hits\">");
+            output.WriteLine($"<p class=\"meta\">{(hits.Count == HitsPerPage ? $"the first {HitsPerPage} documents" : $"{hits.Count} documents")}</p><ol class=\"hits\">");
             foreach (var hit in hits)
             {
                 var snippet = new StringBuilder();
@@ -362,17 +371,27 @@ internal static class SitePages
         IFormCollection form;
         try
         {
-            // Another site must not be able to post into this dossier from a visitor's browser.
-            await antiforgery.ValidateRequestAsync(context);
+            // The form is read first (bounded by the upload limit), so a body over the limit is told so, not taken for a
+            // forged form; then another site must not be able to post into this dossier from a visitor's browser.
             form = await context.Request.ReadFormAsync(cancellationToken);
+            await antiforgery.ValidateRequestAsync(context);
         }
         catch (AntiforgeryValidationException)
         {
             return BadRequest("The form has expired or did not come from this site; reload the ingest page and try again.");
         }
-        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return TooLarge(options);
+        }
+        catch (InvalidDataException ex) when (ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        {
+            // The form reader's own length limits (a body sent without a length, read up to the limit).
+            return TooLarge(options);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            return BadRequest($"The form could not be read ({ex.Message}); send it again from the ingest page.");
         }
         var hints = new MetadataHints
         {

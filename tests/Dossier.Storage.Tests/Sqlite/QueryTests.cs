@@ -117,16 +117,21 @@ public sealed class QueryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_rank_window_scores_only_the_newest_matches()
+    public async Task Headlines_then_recent_puts_title_matches_first_then_the_newest()
     {
-        // Both reports mention the agreement; the Wire report was stored after the Gazette one.
-        var all = await _store.SearchAsync("agreement", SearchFilter.None, 10);
-        Assert.Equal(2, all.Count);
-        var newest = Assert.Single(await _store.SearchAsync("agreement", new SearchFilter { RankWindow = 1 }, 10));
-        Assert.Equal(SampleCorpus.Wire().Id, newest.DocumentId);
-        Assert.Contains(SearchHit.MarkStart, newest.Snippet);
+        var order = new SearchFilter { Order = SearchOrder.HeadlinesThenRecent };
+        // "port authority" is in the Gazette's title and in the body of the Wire report, stored after it.
+        var hits = await _store.SearchAsync("port authority", order, 10);
+        Assert.Equal([SampleCorpus.Gazette().Id, SampleCorpus.Wire().Id], hits.Select(h => h.DocumentId));
+        Assert.True(hits[0].Rank > hits[1].Rank);
+        Assert.Contains(SearchHit.MarkStart, hits[1].Snippet);
+        // In no title: the newest first.
+        Assert.Equal([SampleCorpus.Wire().Id, SampleCorpus.Gazette().Id], (await _store.SearchAsync("agreement", order, 10)).Select(h => h.DocumentId));
+        Assert.Equal(SampleCorpus.Wire().Id, Assert.Single(await _store.SearchAsync("agreement", order, 1)).DocumentId);
         Assert.Equal(SampleCorpus.Gazette().Id,
-            Assert.Single(await _store.SearchAsync("agreement", new SearchFilter { RankWindow = 1, Outlet = "Harbour Gazette" }, 10)).DocumentId);
+            Assert.Single(await _store.SearchAsync("agreement", order with { Outlet = "Harbour Gazette" }, 10)).DocumentId);
+        Assert.Empty(await _store.SearchAsync("agreement", order with { From = "2025-03-05" }, 10));
+        Assert.Empty(await _store.SearchAsync("title", order, 10));
     }
 
     [Fact]
