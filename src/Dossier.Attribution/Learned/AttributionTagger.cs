@@ -1,5 +1,6 @@
 using System.Reflection;
 using Dossier.Core.Model;
+using Dossier.Language.Learning;
 
 namespace Dossier.Attribution.Learned;
 
@@ -61,7 +62,7 @@ public sealed class AttributionTagger
     /// Labels a sentence greedily. When <paramref name="gold"/> and <paramref name="learner"/> are given (training),
     /// each wrong label updates the weights and decoding continues from the gold label.
     /// </summary>
-    internal int[] Decode(AttributionSentence sentence, AttributionFeatures features, int[]? gold, PerceptronLearner? learner)
+    internal int[] Decode(AttributionSentence sentence, AttributionFeatures features, int[]? gold, AveragedPerceptron? learner)
     {
         var labels = new int[sentence.Length];
         Span<float> scores = stackalloc float[Roles.Count];

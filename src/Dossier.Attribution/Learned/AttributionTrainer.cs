@@ -1,5 +1,6 @@
 using Dossier.Attribution.Evaluation;
 using Dossier.Core.Model;
+using Dossier.Language.Learning;
 
 namespace Dossier.Attribution.Learned;
 
@@ -58,8 +59,8 @@ public static class AttributionTrainer
 
     private static AttributionTagger Fit(IReadOnlyList<Example> examples, IReadOnlySet<ulong> cues, int epochs, Action<string>? log)
     {
-        var learner = new PerceptronLearner(AttributionTagger.DefaultBits, Roles.Count);
-        var tagger = new AttributionTagger(learner.Current, cues);
+        var learner = new AveragedPerceptron(1 << AttributionTagger.DefaultBits, Roles.Count);
+        var tagger = new AttributionTagger(new HashedPerceptron(AttributionTagger.DefaultBits, Roles.Count, learner.Weights), cues);
         var features = new AttributionFeatures(tagger.Weights.Mask);
         var random = new Random(17);
         var order = Enumerable.Range(0, examples.Count).ToArray();
@@ -69,7 +70,7 @@ public static class AttributionTrainer
             foreach (var k in order) tagger.Decode(examples[k].Sentence, features, examples[k].Gold, learner);
             log?.Invoke($"epoch {epoch}/{epochs} done");
         }
-        return new AttributionTagger(learner.Averaged(), cues);
+        return new AttributionTagger(new HashedPerceptron(AttributionTagger.DefaultBits, Roles.Count, learner.Averaged()), cues);
     }
 
     /// <summary>Token-overlap F1 of content spans: a predicted span counts when it overlaps a gold one, and vice versa.</summary>

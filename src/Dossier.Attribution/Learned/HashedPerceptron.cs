@@ -1,10 +1,11 @@
 using System.IO.Compression;
+using Dossier.Language.Learning;
 
 namespace Dossier.Attribution.Learned;
 
 /// <summary>
 /// Weights of a multi-class linear model over hashed feature rows (one weight per row and label), as trained by
-/// <see cref="PerceptronLearner"/>. Immutable once built; stored quantised to 16 bits with zero rows left out.
+/// <see cref="AveragedPerceptron"/> (whose live weights it wraps while training); stored as <see cref="QuantisedWeights"/>.
 /// </summary>
 internal sealed class HashedPerceptron
 {
@@ -37,26 +38,7 @@ internal sealed class HashedPerceptron
     {
         writer.Write(Bits);
         writer.Write(Labels);
-        var max = 0f;
-        foreach (var w in _weights) max = Math.Max(max, Math.Abs(w));
-        var scale = max > 0 ? max / short.MaxValue : 1f;
-        writer.Write(scale);
-        var quantised = new short[Labels];
-        var previousRow = -1;
-        for (var row = 0; row <= Mask; row++)
-        {
-            var any = false;
-            for (var t = 0; t < Labels; t++)
-            {
-                quantised[t] = (short)Math.Round(_weights[row * Labels + t] / scale);
-                any |= quantised[t] != 0;
-            }
-            if (!any) continue;
-            writer.Write7BitEncodedInt(row - previousRow);
-            foreach (var q in quantised) writer.Write(q);
-            previousRow = row;
-        }
-        writer.Write7BitEncodedInt(0);
+        QuantisedWeights.Write(writer, _weights, Labels);
     }
 
     /// <exception cref="InvalidDataException">The data are not a weight table.</exception>
@@ -65,16 +47,7 @@ internal sealed class HashedPerceptron
         var bits = reader.ReadInt32();
         var labels = reader.ReadInt32();
         if (bits is < 8 or > 26 || labels is < 2 or > 64) throw new InvalidDataException("weight table dimensions out of range");
-        var scale = reader.ReadSingle();
-        var weights = new float[(1 << bits) * labels];
-        var row = -1;
-        while (reader.Read7BitEncodedInt() is var delta and > 0)
-        {
-            row += delta;
-            if (row >= 1 << bits) throw new InvalidDataException("weight row out of range");
-            for (var t = 0; t < labels; t++) weights[row * labels + t] = reader.ReadInt16() * scale;
-        }
-        return new HashedPerceptron(bits, labels, weights);
+        return new HashedPerceptron(bits, labels, QuantisedWeights.Read(reader, 1 << bits, labels));
     }
 
     /// <summary>Opens a gzip stream of a model file and checks its header.</summary>
@@ -102,40 +75,5 @@ internal sealed class HashedPerceptron
         writer.Write(magic);
         writer.Write(version);
         write(writer);
-    }
-}
-
-/// <summary>
-/// Perceptron updates with lazy averaging (Daumé 2006): <c>averaged = w - u / c</c>, where <c>u</c> accumulates each
-/// update scaled by the time it happened.
-/// </summary>
-internal sealed class PerceptronLearner(int bits, int labels)
-{
-    private readonly float[] _weights = new float[(1 << bits) * labels];
-    private readonly double[] _timed = new double[(1 << bits) * labels];
-    private long _clock = 1;
-
-    public HashedPerceptron Current => new(bits, labels, _weights);
-
-    public void Update(ReadOnlySpan<int> rows, int gold, int predicted)
-    {
-        foreach (var row in rows)
-        {
-            var g = row * labels + gold;
-            var p = row * labels + predicted;
-            _weights[g] += 1;
-            _weights[p] -= 1;
-            _timed[g] += _clock;
-            _timed[p] -= _clock;
-        }
-    }
-
-    public void Tick() => _clock++;
-
-    public HashedPerceptron Averaged()
-    {
-        var averaged = new float[_weights.Length];
-        for (var i = 0; i < averaged.Length; i++) averaged[i] = (float)(_weights[i] - _timed[i] / _clock);
-        return new HashedPerceptron(bits, labels, averaged);
     }
 }

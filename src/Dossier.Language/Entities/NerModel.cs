@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Dossier.Language.Learning;
 
 namespace Dossier.Language.Entities;
 
@@ -68,7 +69,7 @@ public sealed class NerModel
     internal int[][] TagIds(IReadOnlyList<string[]> sentences, NerDecoder.Buffers buffers) =>
         _decoder.Decode(sentences, _weights, buffers);
 
-    /// <summary>Writes the model: hashed feature rows quantised to 16 bits, rows of zeros left out, gzip-compressed.</summary>
+    /// <summary>Writes the model: its resources, then the weights (<see cref="QuantisedWeights"/>), gzip-compressed.</summary>
     public void Save(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -82,26 +83,7 @@ public sealed class NerModel
         foreach (var word in _decoder.CommonWords.Order()) writer.Write(word);
         _decoder.Clusters.Write(writer);
 
-        var max = 0f;
-        foreach (var w in _weights) max = Math.Max(max, Math.Abs(w));
-        var scale = max > 0 ? max / short.MaxValue : 1f;
-        writer.Write(scale);
-        var quantised = new short[NerTags.Count];
-        var previousRow = -1;
-        for (var row = 0; row < _decoder.Rows; row++)
-        {
-            var any = false;
-            for (var t = 0; t < NerTags.Count; t++)
-            {
-                quantised[t] = (short)Math.Round(_weights[row * NerTags.Count + t] / scale);
-                any |= quantised[t] != 0;
-            }
-            if (!any) continue;
-            writer.Write7BitEncodedInt(row - previousRow);
-            foreach (var q in quantised) writer.Write(q);
-            previousRow = row;
-        }
-        writer.Write7BitEncodedInt(0);
+        QuantisedWeights.Write(writer, _weights, NerTags.Count);
     }
 
     /// <exception cref="InvalidDataException">The stream is not a Dossier NER model.</exception>
@@ -124,15 +106,7 @@ public sealed class NerModel
             for (var i = 0; i < commonCount; i++) common.Add(reader.ReadUInt64());
             var clusters = WordClusters.Read(reader);
             var decoder = new NerDecoder(gazetteer, common, clusters, bits);
-            var scale = reader.ReadSingle();
-            var weights = new float[decoder.Rows * NerTags.Count];
-            var row = -1;
-            while (reader.Read7BitEncodedInt() is var delta and > 0)
-            {
-                row += delta;
-                if (row >= decoder.Rows) throw new InvalidDataException("NER model row out of range");
-                for (var t = 0; t < NerTags.Count; t++) weights[row * NerTags.Count + t] = reader.ReadInt16() * scale;
-            }
+            var weights = QuantisedWeights.Read(reader, decoder.Rows, NerTags.Count);
             return new NerModel(decoder, weights);
         }
         catch (EndOfStreamException e)

@@ -1,3 +1,4 @@
+using Dossier.Language.Learning;
 using System.Diagnostics;
 
 namespace Dossier.Language.Entities;
@@ -28,7 +29,7 @@ public static class NerTrainer
         gazetteer.AddAll(Gazetteer.Default);
         var suppressed = AddTrainingNames(gazetteer, train);
         var decoder = new NerDecoder(gazetteer, CommonWords(train), clusters ?? WordClusters.Default, DefaultBits);
-        var learner = new Learner(decoder.Rows * NerTags.Count);
+        var learner = new Learner(decoder.Rows);
         var buffers = new NerDecoder.Buffers();
         var documents = train.Select(d => (Words: d.Sentences.Select(s => s.Words).ToList(), Gold: d.Sentences.Select(s => s.Tags.Select(NerTags.Index).ToArray()).ToArray())).ToList();
         var order = Enumerable.Range(0, documents.Count).ToArray();
@@ -111,44 +112,23 @@ public static class NerTrainer
         return [.. counts.Where(c => c.Value >= 2).Select(c => c.Key)];
     }
 
-    /// <summary>
-    /// Perceptron updates with lazy averaging (Daumé 2006): <c>averaged = w - u / c</c>, where <c>u</c> accumulates each
-    /// update scaled by the time it happened.
-    /// </summary>
-    private sealed class Learner(int size) : NerDecoder.ILearner
+    /// <summary>The shared perceptron, fed both feature sets of a token, counting its mistakes per pass.</summary>
+    private sealed class Learner(int rows) : NerDecoder.ILearner
     {
-        public float[] Weights { get; } = new float[size];
-        private readonly double[] _timed = new double[size];
-        private long _clock = 1;
+        private readonly AveragedPerceptron _perceptron = new(rows, NerTags.Count);
+
+        public float[] Weights => _perceptron.Weights;
         public int Mistakes { get; set; }
 
         public void Update(ReadOnlySpan<int> staticRows, ReadOnlySpan<int> dynamicRows, int gold, int predicted)
         {
             Mistakes++;
-            Apply(staticRows, gold, predicted);
-            Apply(dynamicRows, gold, predicted);
+            _perceptron.Update(staticRows, gold, predicted);
+            _perceptron.Update(dynamicRows, gold, predicted);
         }
 
-        private void Apply(ReadOnlySpan<int> rows, int gold, int predicted)
-        {
-            foreach (var row in rows)
-            {
-                var g = row * NerTags.Count + gold;
-                var p = row * NerTags.Count + predicted;
-                Weights[g] += 1;
-                Weights[p] -= 1;
-                _timed[g] += _clock;
-                _timed[p] -= _clock;
-            }
-        }
+        public void Tick() => _perceptron.Tick();
 
-        public void Tick() => _clock++;
-
-        public float[] Averaged()
-        {
-            var averaged = new float[Weights.Length];
-            for (var i = 0; i < averaged.Length; i++) averaged[i] = (float)(Weights[i] - _timed[i] / _clock);
-            return averaged;
-        }
+        public float[] Averaged() => _perceptron.Averaged();
     }
 }
