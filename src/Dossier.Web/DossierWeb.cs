@@ -25,13 +25,20 @@ public static class DossierWeb
     public const string TokenCookie = "dossier_token";
 
     /// <exception cref="ArgumentException">A non-loopback bind without a token, or a bind that is not an IP address.</exception>
-    public static WebApplication Build(string dbPath, WebOptions options)
+    public static WebApplication Build(string dbPath, WebOptions options) =>
+        Build(WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(DossierWeb).Assembly.GetName().Name }), dbPath, options);
+
+    /// <summary>
+    /// The app on a builder made elsewhere: by the stand-alone host (src/Dossier.Web.Host), whose builder carries its
+    /// command line and environment, and so by the tests' WebApplicationFactory, which runs that host on a test server.
+    /// </summary>
+    /// <exception cref="ArgumentException">A non-loopback bind without a token, or a bind that is not an IP address.</exception>
+    public static WebApplication Build(WebApplicationBuilder builder, string dbPath, WebOptions options)
     {
         var address = ParseBind(options.Bind);
         if (!IPAddress.IsLoopback(address) && string.IsNullOrEmpty(options.Token))
             throw new ArgumentException($"Listening on {options.Bind} exposes the dossier to the network; give a --token to do that.", nameof(options));
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(DossierWeb).Assembly.GetName().Name });
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = options.MaxUploadBytes;
@@ -47,8 +54,9 @@ public static class DossierWeb
         builder.Services.AddSingleton<DossierData>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => new SafeFetcher(options.Fetch));
+        // Ingestion is a service so that a host without the engine (the tests' factory) can still register one.
+        if (options.Ingest is not null) builder.Services.AddSingleton(options.Ingest);
         builder.Services.AddSingleton<IngestJobs>();
-        options.ConfigureBuilder?.Invoke(builder);
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(() => store.DisposeAsync().AsTask().GetAwaiter().GetResult());

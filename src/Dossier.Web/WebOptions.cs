@@ -1,7 +1,6 @@
 using Dossier.Core.Diagnostics;
 using Dossier.Core.Model;
 using Dossier.Ingest.Web;
-using Microsoft.AspNetCore.Builder;
 
 namespace Dossier.Web;
 
@@ -36,9 +35,9 @@ public sealed record WebOptions
     /// </summary>
     public FetchOptions Fetch { get; init; } = new();
 
-    /// <summary>The analysis behind /ingest and POST /api/documents; without it those answer that ingestion is off.</summary>
+    /// <summary>
+    /// The analysis behind /ingest and POST /api/documents (registered as the app's <see cref="IngestHandler"/> service,
+    /// which a host may also register itself); without one those answer that ingestion is off.
+    /// </summary>
     public IngestHandler? Ingest { get; init; }
-
-    /// <summary>A last say on the builder (tests use it to run on an in-memory server).</summary>
-    public Action<WebApplicationBuilder>? ConfigureBuilder { get; init; }
 }

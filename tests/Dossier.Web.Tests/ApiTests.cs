@@ -5,7 +5,7 @@ using Dossier.Fixtures;
 
 namespace Dossier.Web.Tests;
 
-public sealed class ApiTests(WebFixture web) : IClassFixture<WebFixture>
+public sealed class ApiTests(DossierWebFactory web) : IClassFixture<DossierWebFactory>
 {
     private async Task<JsonNode> GetJson(string path, HttpStatusCode expected = HttpStatusCode.OK)
     {

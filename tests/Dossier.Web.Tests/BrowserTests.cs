@@ -35,7 +35,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var db = Path.Combine(_directory, "dossier.db");
         await using (var store = await SqliteDossierStore.OpenAsync(db))
             await store.SaveCorpusAsync(SampleCorpus.Corpus(withHostile: true));
-        _app = DossierWeb.Build(db, new WebOptions { Port = 0, Ingest = (inputs, progress, ct) => WebFixture.IngestInto(db, inputs, progress, ct) });
+        _app = DossierWeb.Build(db, new WebOptions { Port = 0, Ingest = (inputs, progress, ct) => DossierWebFactory.IngestInto(db, inputs, progress, ct) });
         await _app.StartAsync();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _playwright = await Playwright.CreateAsync();

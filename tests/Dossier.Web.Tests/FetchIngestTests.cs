@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -50,22 +51,18 @@ public sealed class LocalSite : IAsyncLifetime
 }
 
 /// <summary>URL and feed ingestion go through SafeFetcher: a loopback site is refused unless the server allows private addresses.</summary>
-public sealed class FetchIngestTests(WebFixture web, LocalSite site) : IClassFixture<WebFixture>, IClassFixture<LocalSite>
+public sealed class FetchIngestTests(DossierWebFactory web, LocalSite site) : IClassFixture<DossierWebFactory>, IClassFixture<LocalSite>
 {
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
-    private async Task<(WebApplication App, HttpClient Client)> Start(bool allowPrivate)
-    {
-        var app = web.Build(new WebOptions { Fetch = new FetchOptions { AllowPrivate = allowPrivate, PolitenessDelay = TimeSpan.Zero } });
-        await app.StartAsync();
-        return (app, app.GetTestClient());
-    }
+    private WebApplicationFactory<Program> Start(bool allowPrivate) =>
+        web.With(("Fetch:AllowPrivate", allowPrivate ? "true" : "false"), ("Fetch:PolitenessDelay", "00:00:00"));
 
     [Fact]
     public async Task A_url_on_this_machine_is_refused_by_default_and_nothing_is_stored()
     {
-        var (app, client) = await Start(allowPrivate: false);
-        await using var _ = app;
+        await using var app = Start(allowPrivate: false);
+        using var client = app.CreateClient();
         var response = await client.PostAsync("/api/documents", Json($$"""{"url": "{{site.BaseUrl}}/news/ferry.html"}"""));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -82,10 +79,8 @@ public sealed class FetchIngestTests(WebFixture web, LocalSite site) : IClassFix
     [Fact]
     public async Task The_ingest_form_reports_a_refused_url_on_the_job_page()
     {
-        var (app, _) = await Start(allowPrivate: false);
-        await using var __ = app;
-        var server = app.GetTestServer();
-        using var browser = new HttpClient(new IngestAndSecurityTests.CookieHandler(server.CreateHandler())) { BaseAddress = server.BaseAddress };
+        await using var app = Start(allowPrivate: false);
+        using var browser = DossierWebFactory.Browser(app);
         var page = new HtmlParser().ParseDocument(await browser.GetStringAsync("/ingest"));
         Assert.Contains("refused", page.QuerySelector("form.ingest")!.TextContent);
         var token = page.QuerySelector("form.ingest input[type=hidden]")!;
@@ -102,8 +97,8 @@ public sealed class FetchIngestTests(WebFixture web, LocalSite site) : IClassFix
     [Fact]
     public async Task With_private_addresses_allowed_urls_and_feeds_are_fetched()
     {
-        var (app, client) = await Start(allowPrivate: true);
-        await using var _ = app;
+        await using var app = Start(allowPrivate: true);
+        using var client = app.CreateClient();
         var response = await client.PostAsync("/api/documents", Json($$"""[{"url": "{{site.BaseUrl}}/news/ferry.html"}]"""));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["documents"]![0];

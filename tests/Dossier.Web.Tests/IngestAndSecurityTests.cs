@@ -1,18 +1,15 @@
 using System.Net;
 using System.Net.Http.Headers;
 using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dossier.Web.Tests;
 
-public sealed class IngestAndSecurityTests(WebFixture web) : IClassFixture<WebFixture>
+public sealed class IngestAndSecurityTests(DossierWebFactory web) : IClassFixture<DossierWebFactory>
 {
-    /// <summary>A client that keeps cookies, as a browser would, so the anti-forgery cookie goes back with the form.</summary>
-    private HttpClient Browser()
-    {
-        var server = web.App.GetTestServer();
-        return new HttpClient(new CookieHandler(server.CreateHandler())) { BaseAddress = server.BaseAddress };
-    }
+    private HttpClient Browser() => DossierWebFactory.Browser(web);
 
     private static async Task<MultipartFormDataContent> Form(HttpClient browser, Action<MultipartFormDataContent> fill)
     {
@@ -62,18 +59,13 @@ public sealed class IngestAndSecurityTests(WebFixture web) : IClassFixture<WebFi
     public async Task The_job_page_shows_progress_and_refreshes_itself_until_the_ingest_is_done()
     {
         var release = new TaskCompletionSource();
-        await using var app = web.Build(new WebOptions
+        await using var app = web.With(async (inputs, progress, ct) =>
         {
-            Ingest = async (inputs, progress, ct) =>
-            {
-                progress.Report(new IngestProgress("analyse", 0, inputs.Count));
-                await release.Task.WaitAsync(ct);
-                return await WebFixture.IngestInto(web.DbPath, inputs, progress, ct);
-            },
+            progress.Report(new IngestProgress("analyse", 0, inputs.Count));
+            await release.Task.WaitAsync(ct);
+            return await DossierWebFactory.IngestInto(web.DbPath, inputs, progress, ct);
         });
-        await app.StartAsync();
-        var server = app.GetTestServer();
-        using var browser = new HttpClient(new CookieHandler(server.CreateHandler())) { BaseAddress = server.BaseAddress };
+        using var browser = DossierWebFactory.Browser(app);
         var form = await Form(browser, f => f.Add(new StringContent("Lighthouse keepers return to the outer islands after a decade of automation."), "text"));
         var posted = await browser.PostAsync("/ingest", form);
         var running = new HtmlParser().ParseDocument(await posted.Content.ReadAsStringAsync());
@@ -88,7 +80,6 @@ public sealed class IngestAndSecurityTests(WebFixture web) : IClassFixture<WebFi
         Assert.Equal("Added 1 documents", done.QuerySelector("h1")!.TextContent);
         Assert.Null(done.QuerySelector("progress"));
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/ingest/jobs/0123456789abcdef01234567")).StatusCode);
-        await app.StopAsync();
     }
 
     [Fact]
@@ -129,10 +120,8 @@ public sealed class IngestAndSecurityTests(WebFixture web) : IClassFixture<WebFi
         var decoded = await FinishedJob(browser, await browser.PostAsync("/ingest", latin1));
         Assert.Equal("Added 1 documents", decoded.QuerySelector("h1")!.TextContent);
 
-        await using var small = web.Build(new WebOptions { MaxUploadBytes = 1024 });
-        await small.StartAsync();
-        var server = small.GetTestServer();
-        using var client = new HttpClient(new CookieHandler(server.CreateHandler())) { BaseAddress = server.BaseAddress };
+        await using var small = web.With(("MaxUploadBytes", "1024"));
+        using var client = DossierWebFactory.Browser(small);
         var big = await Form(client, f => f.Add(new ByteArrayContent(new byte[10_000]), "files", "big.txt"));
         var refused = await client.PostAsync("/ingest", big);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
@@ -147,59 +136,59 @@ public sealed class IngestAndSecurityTests(WebFixture web) : IClassFixture<WebFi
         var api = await client.PostAsync("/api/documents", new StringContent($"{{\"text\":\"{new string('x', 5000)}\"}}", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, api.StatusCode);
         Assert.Contains("limit", (string?)System.Text.Json.Nodes.JsonNode.Parse(await api.Content.ReadAsStringAsync())!["error"]);
-        await small.StopAsync();
     }
 
     [Fact]
-    public void Binding_beyond_loopback_needs_a_token()
+    public async Task Without_an_analysis_wired_ingestion_says_it_is_off_and_stores_nothing()
     {
-        Assert.Throws<ArgumentException>(() => web.Build(new WebOptions { Bind = "0.0.0.0" }));
-        Assert.Throws<ArgumentException>(() => web.Build(new WebOptions { Bind = "example.org" }));
+        // The host on its own has no engine: only the CLI wires one.
+        await using var app = web.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.RemoveAll<IngestHandler>()));
+        using var client = app.CreateClient();
+        var page = new HtmlParser().ParseDocument(await client.GetStringAsync("/ingest"));
+        Assert.Null(page.QuerySelector("form.ingest"));
+        Assert.Contains("not enabled", page.QuerySelector("p.empty")!.TextContent);
+        var posted = await client.PostAsync("/api/documents", new StringContent("{\"text\":\"Ferry operators cut winter sailings to the outer islands.\"}",
+            System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, posted.StatusCode);
+        Assert.Empty(new HtmlParser().ParseDocument(await client.GetStringAsync("/search?q=winter+sailings")).QuerySelectorAll("ol.hits li"));
+    }
+
+    [Theory]
+    [InlineData("0.0.0.0")]
+    [InlineData("example.org")]
+    public async Task Binding_beyond_loopback_needs_a_token(string bind)
+    {
+        Assert.Throws<ArgumentException>(() => DossierWeb.Build(web.DbPath, new WebOptions { Bind = bind }));
+        // The host, configured as an operator would, refuses to start the same way.
+        await using var exposed = web.With(("Bind", bind));
+        Assert.Throws<ArgumentException>(() => exposed.CreateClient());
     }
 
     [Fact]
     public async Task With_a_token_reads_and_writes_need_it()
     {
-        await using var app = web.Build(new WebOptions { Bind = "0.0.0.0", Token = "s3cret" });
-        await app.StartAsync();
-        var server = app.GetTestServer();
-        using var anonymous = server.CreateClient();
+        await using var app = web.With(("Bind", "0.0.0.0"), ("Token", "s3cret"));
+        var plain = new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false };
+        using var anonymous = app.CreateClient(plain);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/stories")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/documents", new StringContent("{}"))).StatusCode);
 
-        using var wrong = server.CreateClient();
+        using var wrong = app.CreateClient(plain);
         wrong.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "guess");
         Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.GetAsync("/")).StatusCode);
 
-        using var bearer = server.CreateClient();
+        using var bearer = app.CreateClient(plain);
         bearer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "s3cret");
         Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/api/stories")).StatusCode);
 
-        using var browser = new HttpClient(new CookieHandler(server.CreateHandler())) { BaseAddress = server.BaseAddress };
-        var login = await browser.GetAsync("/positions?token=s3cret");
-        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        // ?token= trades the token for a cookie and a redirect to the same page without it.
+        var login = await anonymous.GetAsync("/positions?token=s3cret");
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Equal("/positions", login.Headers.Location!.OriginalString);
+        Assert.Contains(login.Headers.GetValues("Set-Cookie"), cookie => cookie.StartsWith(DossierWeb.TokenCookie + "=", StringComparison.Ordinal));
+        using var browser = DossierWebFactory.Browser(app);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/positions?token=s3cret")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).StatusCode);
-        await app.StopAsync();
-    }
-
-    /// <summary>Keeps cookies and follows redirects, like a browser.</summary>
-    internal sealed class CookieHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
-    {
-        private readonly CookieContainer _cookies = new();
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            for (var hops = 0; ; hops++)
-            {
-                var header = _cookies.GetCookieHeader(request.RequestUri!);
-                if (header.Length > 0) request.Headers.Add("Cookie", header);
-                var response = await base.SendAsync(request, cancellationToken);
-                if (response.Headers.TryGetValues("Set-Cookie", out var cookies))
-                    foreach (var cookie in cookies) _cookies.SetCookies(request.RequestUri!, cookie);
-                if (hops > 5 || (int)response.StatusCode is < 300 or >= 400 || response.Headers.Location is null) return response;
-                request = new HttpRequestMessage(HttpMethod.Get, new Uri(request.RequestUri!, response.Headers.Location));
-            }
-        }
     }
 }

@@ -2,11 +2,10 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Dossier.Fixtures;
-using Microsoft.AspNetCore.TestHost;
 
 namespace Dossier.Web.Tests;
 
-public sealed class PageTests(WebFixture web) : IClassFixture<WebFixture>
+public sealed class PageTests(DossierWebFactory web) : IClassFixture<DossierWebFactory>
 {
     private async Task<(HttpResponseMessage Response, IDocument Dom)> GetPage(string path)
     {
@@ -64,11 +63,9 @@ public sealed class PageTests(WebFixture web) : IClassFixture<WebFixture>
             Assert.Equal([SampleCorpus.Gazette().Id, SampleCorpus.Wire().Id], story.DocumentIds.AsEnumerable());
             await using (var store = await Storage.Sqlite.SqliteDossierStore.OpenAsync(db))
                 await store.SaveCorpusAsync(corpus with { Stories = [story with { DocumentIds = [.. story.DocumentIds.Reverse()] }] });
-            await using var app = DossierWeb.Build(db, new WebOptions { ConfigureBuilder = b => b.WebHost.UseTestServer() });
-            await app.StartAsync();
-            var page = new HtmlParser().ParseDocument(await app.GetTestClient().GetStringAsync($"/stories/{story.Id}"));
+            await using var app = new DossierWebFactory(db);
+            var page = new HtmlParser().ParseDocument(await app.Client.GetStringAsync($"/stories/{story.Id}"));
             Assert.Equal(["Nordic Wire", "Harbour Gazette"], page.QuerySelectorAll(".sources .source h5").Select(h => h.TextContent));
-            await app.StopAsync();
         }
         finally
         {

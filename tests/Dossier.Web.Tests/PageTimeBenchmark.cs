@@ -1,6 +1,5 @@
 using System.Globalization;
 using Dossier.Web.Benchmarks;
-using Microsoft.AspNetCore.TestHost;
 using Xunit.Abstractions;
 
 namespace Dossier.Web.Tests;
@@ -108,9 +107,8 @@ public sealed class BenchmarkPartsTests : IAsyncLifetime
         Storage.StorySummary story;
         await using (var store = await Storage.Sqlite.SqliteDossierStore.OpenAsync(Db))
             story = (await store.ListStoriesAsync()).Where(s => s.Documents > 25).MinBy(s => s.Documents)!;
-        await using var app = DossierWeb.Build(Db, new WebOptions { ConfigureBuilder = b => b.WebHost.UseTestServer() });
-        await app.StartAsync();
-        using var client = app.GetTestClient();
+        await using var app = new DossierWebFactory(Db);
+        var client = app.Client;
         var parser = new AngleSharp.Html.Parser.HtmlParser();
         async Task<AngleSharp.Html.Dom.IHtmlDocument> Get(string query) =>
             parser.ParseDocument(await client.GetStringAsync($"/stories/{story.Story.Id}{query}"));
@@ -133,6 +131,5 @@ public sealed class BenchmarkPartsTests : IAsyncLifetime
         var last = await Get("?page=9999");
         Assert.Equal(story.Story.DocumentIds.Skip((pages - 1) * 10).Select(id => $"/documents/{id}"), Sources(last));
         Assert.Equal(Sources(first), Sources(await Get("?page=zero")));
-        await app.StopAsync();
     }
 }

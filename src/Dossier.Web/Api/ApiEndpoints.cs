@@ -171,7 +171,7 @@ internal static class ApiEndpoints
     /// </summary>
     private static async Task<IResult> Ingest(HttpRequest request, IngestJobs jobs, WebOptions options, CancellationToken cancellationToken)
     {
-        if (options.Ingest is null) return Error(StatusCodes.Status503ServiceUnavailable, "ingestion is not enabled on this server");
+        if (!jobs.Enabled) return Error(StatusCodes.Status503ServiceUnavailable, "ingestion is not enabled on this server");
         if (!request.HasJsonContentType()) return Error(StatusCodes.Status415UnsupportedMediaType, "send application/json");
         JsonNode? body;
         try

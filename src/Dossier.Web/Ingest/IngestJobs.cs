@@ -65,8 +65,8 @@ internal sealed class IngestJob(string id, DateTimeOffset started)
 /// Ingests in the background so a browser can watch: fetching pages and feeds (through <see cref="SafeFetcher"/>), then
 /// the analysis. The last <see cref="Kept"/> jobs stay readable at /ingest/jobs/{id}; ids are random, not guessable.
 /// </summary>
-internal sealed class IngestJobs(DossierData data, WebOptions options, SafeFetcher fetcher, IHostApplicationLifetime lifetime, TimeProvider time,
-    ILogger<IngestJobs> logger)
+internal sealed class IngestJobs(DossierData data, SafeFetcher fetcher, IHostApplicationLifetime lifetime, TimeProvider time,
+    ILogger<IngestJobs> logger, IngestHandler? handler = null)
 {
     private const int Kept = 200;
     private readonly ConcurrentDictionary<string, IngestJob> _jobs = new(StringComparer.Ordinal);
@@ -74,19 +74,22 @@ internal sealed class IngestJobs(DossierData data, WebOptions options, SafeFetch
 
     public IngestJob? Find(string id) => _jobs.GetValueOrDefault(id);
 
+    /// <summary>Whether an analysis is wired (<see cref="WebOptions.Ingest"/> or a registered <see cref="IngestHandler"/>).</summary>
+    public bool Enabled => handler is not null;
+
     /// <exception cref="InvalidOperationException">Ingestion is not enabled (no handler).</exception>
     public IngestJob Start(IngestRequest request)
     {
-        var handler = options.Ingest ?? throw new InvalidOperationException("Ingestion is not enabled on this server.");
+        var analyse = handler ?? throw new InvalidOperationException("Ingestion is not enabled on this server.");
         var job = new IngestJob(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)), time.GetUtcNow());
         _jobs[job.Id] = job;
         _order.Enqueue(job.Id);
         while (_order.Count > Kept && _order.TryDequeue(out var old)) _jobs.TryRemove(old, out _);
-        _ = Task.Run(() => RunAsync(job, request, handler, lifetime.ApplicationStopping));
+        _ = Task.Run(() => RunAsync(job, request, analyse, lifetime.ApplicationStopping));
         return job;
     }
 
-    private async Task RunAsync(IngestJob job, IngestRequest request, IngestHandler handler, CancellationToken cancellationToken)
+    private async Task RunAsync(IngestJob job, IngestRequest request, IngestHandler analyse, CancellationToken cancellationToken)
     {
         var diagnostics = new DiagnosticBag();
         try
@@ -110,7 +113,7 @@ internal sealed class IngestJobs(DossierData data, WebOptions options, SafeFetch
             }
             job.Set(new JobStatus(JobState.Analysing, "waiting for the analysis (one ingest at a time)", 0, inputs.Count, [], diagnostics.Items));
             var progress = new Progress(job, diagnostics);
-            var result = await data.IngestAsync(handler, inputs, progress, cancellationToken);
+            var result = await data.IngestAsync(analyse, inputs, progress, cancellationToken);
             job.Set(new JobStatus(JobState.Done, "done", inputs.Count, inputs.Count, result.DocumentIds, [.. diagnostics.Items, .. result.Diagnostics]));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -338,11 +338,11 @@ internal static class SitePages
         });
     }
 
-    private static IResult IngestForm(HttpContext context, IAntiforgery antiforgery, WebOptions options) =>
+    private static IResult IngestForm(HttpContext context, IAntiforgery antiforgery, IngestJobs jobs, WebOptions options) =>
         Page("Ingest", output =>
         {
             output.WriteLine("<h1>Add documents</h1>");
-            if (options.Ingest is null)
+            if (!jobs.Enabled)
             {
                 output.WriteLine("<p class=\"empty\">Ingestion is not enabled on this server.</p>");
                 return;
@@ -367,7 +367,7 @@ internal static class SitePages
     private static async Task<IResult> Ingest(HttpContext context, IAntiforgery antiforgery, IngestJobs jobs, WebOptions options,
         CancellationToken cancellationToken)
     {
-        if (options.Ingest is null) return Page("Ingest", o => o.WriteLine("<p>Ingestion is not enabled on this server.</p>"), StatusCodes.Status503ServiceUnavailable);
+        if (!jobs.Enabled) return Page("Ingest", o => o.WriteLine("<p>Ingestion is not enabled on this server.</p>"), StatusCodes.Status503ServiceUnavailable);
         IFormCollection form;
         try
         {
