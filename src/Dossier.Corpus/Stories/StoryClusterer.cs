@@ -113,24 +113,29 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
         var groups = AverageLinkage(nodes.Count, nodeMembers.Select(m => (double)m.Count).ToArray(), edges);
         if (_o.AttachThreshold > 0) groups = AttachFragments(groups, nodeMembers, edges);
 
-        var sims = new Dictionary<(int, int), double>();
-        foreach (var (a, b, s) in edges) sims[(a, b)] = s;
+        // Centrality: a node's weighted mean similarity to the other members of its story (copies count fully, a copy
+        // is similarity 1 to its original), summed over the story's own edges, so a story of thousands stays linear.
+        var groupOf = new int[nodes.Count];
+        var copies = new double[groups.Count];
+        for (var g = 0; g < groups.Count; g++)
+            foreach (var n in groups[g]) { groupOf[n] = g; copies[g] += nodeMembers[n].Count; }
+        var total = new double[nodes.Count];
+        foreach (var (a, b, s) in edges)
+        {
+            if (groupOf[a] != groupOf[b]) continue;
+            total[a] += s * nodeMembers[b].Count;
+            total[b] += s * nodeMembers[a].Count;
+        }
+        edges.Clear();
+        nodes.Clear();
         var result = new List<StoryCluster>();
         foreach (var group in groups)
         {
             var ids = new List<(string Id, double C)>();
+            var others = copies[groupOf[group[0]]] - 1;
             foreach (var n in group)
             {
-                // Centrality: weighted mean similarity to the other members (copies count fully).
-                double total = 0, weight = 0;
-                foreach (var m in group)
-                {
-                    var w = nodeMembers[m].Count - (m == n ? 1 : 0);
-                    if (w == 0) continue;
-                    var s = m == n ? 1.0 : sims.GetValueOrDefault((Math.Min(n, m), Math.Max(n, m)));
-                    total += s * w; weight += w;
-                }
-                var c = weight > 0 ? total / weight : 1.0;
+                var c = others > 0 ? (total[n] + nodeMembers[n].Count - 1) / others : 1.0;
                 foreach (var i in nodeMembers[n]) ids.Add((docs[i].Id, c));
             }
             ids.Sort((x, y) => string.CompareOrdinal(x.Id, y.Id));
