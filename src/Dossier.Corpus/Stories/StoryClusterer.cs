@@ -336,10 +336,31 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
         }
         var perNode = new List<(int, int, double)>[nodes.Count];
         // Each document scores its candidates independently (in parallel); edges are concatenated in document order.
-        Parallel.For(0, nodes.Count, () => new int[nodes.Count], (i, _, shared) =>
+        // One counting array per worker, not per task: Parallel.For's local state is created for every task the
+        // thread pool starts, and an array of all nodes per task made memory grow faster than the corpus.
+        var workers = Math.Max(1, Environment.ProcessorCount);
+        Parallel.For(0, workers, w =>
         {
+            var shared = new int[nodes.Count];
             var touched = new List<int>();
-            void Count(List<int> list)
+            // Interleaved, so that every worker gets early nodes (many later candidates) and late ones alike.
+            for (var i = w; i < nodes.Count; i += workers)
+            {
+                touched.Clear();
+                foreach (var t in nodes[i].KeyTerms) Count(termPostings[t], i);
+                foreach (var e in nodes[i].Entities) Count(entityPostings[e], i);
+                var best = touched.OrderByDescending(j => shared[j]).ThenBy(j => j).Take(_o.MaxCandidates).ToList();
+                foreach (var j in touched) shared[j] = 0;
+                var edges = new List<(int, int, double)>(best.Count);
+                foreach (var j in best)
+                {
+                    var s = Similarity(nodes[i], nodes[j]);
+                    if (s > 0.02) edges.Add((i, j, s));
+                }
+                perNode[i] = edges;
+            }
+
+            void Count(List<int> list, int i)
             {
                 if (list.Count > _o.MaxPosting) return; // too common to say which story a document is in
                 foreach (var j in list)
@@ -348,19 +369,7 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
                     if (shared[j]++ == 0) touched.Add(j);
                 }
             }
-            foreach (var t in nodes[i].KeyTerms) Count(termPostings[t]);
-            foreach (var e in nodes[i].Entities) Count(entityPostings[e]);
-            var best = touched.OrderByDescending(j => shared[j]).ThenBy(j => j).Take(_o.MaxCandidates).ToList();
-            foreach (var j in touched) shared[j] = 0;
-            var edges = new List<(int, int, double)>(best.Count);
-            foreach (var j in best)
-            {
-                var s = Similarity(nodes[i], nodes[j]);
-                if (s > 0.02) edges.Add((i, j, s));
-            }
-            perNode[i] = edges;
-            return shared;
-        }, _ => { });
+        });
         return [.. perNode.SelectMany(e => e)];
     }
 
