@@ -17,7 +17,12 @@ public sealed class CorpusView
         Corpus = corpus;
         _documents = corpus.Documents.GroupBy(d => d.Id).ToFrozenDictionary(g => g.Key, g => g.First());
         _entities = corpus.Entities.GroupBy(e => e.Id).ToFrozenDictionary(g => g.Key, g => g.First());
+        _alignmentsByStory = new(() => Enumerable.Range(0, corpus.Alignments.Length).ToLookup(i => corpus.Alignments[i].Story));
+        _discrepanciesByStory = new(() => corpus.Discrepancies.ToLookup(d => d.Story));
     }
+
+    private readonly Lazy<ILookup<string, int>> _alignmentsByStory;
+    private readonly Lazy<ILookup<string, Discrepancy>> _discrepanciesByStory;
 
     public Corpus Corpus { get; }
 
@@ -37,9 +42,12 @@ public sealed class CorpusView
     public IReadOnlyList<string> OutletsOf(Story story) =>
         DocumentsOf(story).Select(d => d.Metadata.Outlet).OfType<string>().Distinct().ToList();
 
-    public IReadOnlyList<Alignment> AlignmentsOf(Story story) => Corpus.Alignments.Where(a => a.Story == story.Id).ToList();
+    public IReadOnlyList<Alignment> AlignmentsOf(Story story) => AlignmentIndicesOf(story).Select(i => Corpus.Alignments[i]).ToList();
 
-    public IReadOnlyList<Discrepancy> DiscrepanciesOf(Story story) => Corpus.Discrepancies.Where(d => d.Story == story.Id).ToList();
+    /// <summary>Positions of the story's alignments in <see cref="Corpus.Alignments"/> (indexed once: reports ask per story).</summary>
+    public IReadOnlyList<int> AlignmentIndicesOf(Story story) => [.. _alignmentsByStory.Value[story.Id]];
+
+    public IReadOnlyList<Discrepancy> DiscrepanciesOf(Story story) => [.. _discrepanciesByStory.Value[story.Id]];
 
     public Story? Story(string id) => Corpus.Stories.FirstOrDefault(s => s.Id == id);
 

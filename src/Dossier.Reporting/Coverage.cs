@@ -39,21 +39,21 @@ public sealed record StoryCoverage(string Story, ImmutableArray<string> Outlets,
         var outlets = story.DocumentIds.Select(OutletOf).Distinct().Order(StringComparer.Ordinal).ToImmutableArray();
         var column = outlets.Select((o, i) => (o, i)).ToDictionary(x => x.o, x => x.i, StringComparer.Ordinal);
         var discrepancies = view.DiscrepanciesOf(story);
+        // Indexed once, so a story of thousands of reports stays linear.
+        var differencesOf = discrepancies.Where(d => d.Kind is not ("omission" or "exclusive")).ToLookup(d => d.Document, StringComparer.Ordinal);
+        var omissionsOf = discrepancies.Where(d => d.Kind == "omission").ToLookup(d => d.Text, StringComparer.Ordinal);
         var rows = new List<CoverageRow>();
-        var alignments = view.Corpus.Alignments;
-        for (var a = 0; a < alignments.Length; a++)
+        foreach (var a in view.AlignmentIndicesOf(story))
         {
-            var alignment = alignments[a];
-            if (alignment.Story != story.Id) continue;
+            var alignment = view.Corpus.Alignments[a];
             var cells = new CoverageState[outlets.Length];
             foreach (var member in alignment.Documents)
             {
                 if (!column.TryGetValue(OutletOf(member.DocumentId), out var c)) continue;
-                var differs = discrepancies.Any(d => d.Document == member.DocumentId && d.Kind is not ("omission" or "exclusive") &&
-                                                     d.Start < member.End && member.Start < d.End);
+                var differs = differencesOf[member.DocumentId].Any(d => d.Start < member.End && member.Start < d.End);
                 if (differs || cells[c] != CoverageState.Differs) cells[c] = differs ? CoverageState.Differs : CoverageState.Reports;
             }
-            foreach (var omission in discrepancies.Where(d => d.Kind == "omission" && d.Text == alignment.Text))
+            foreach (var omission in omissionsOf[alignment.Text])
                 if (column.TryGetValue(OutletOf(omission.Document), out var c) && cells[c] == CoverageState.Absent) cells[c] = CoverageState.Omits;
             var kind = alignment.Kind == AlignmentKind.Quote ? "quote" : "claim";
             rows.Add(new CoverageRow(kind, alignment.Text, alignment.Documents.Select(d => OutletOf(d.DocumentId)).Distinct().Count(),

@@ -45,6 +45,15 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(2, (await DossierProcess.RunAsync("restory", "--db", Path.Combine(_directory, "missing.db"))).ExitCode);
     }
 
+    [Fact]
+    public async Task Eval_alignment_prints_pair_contradiction_and_omission_scores()
+    {
+        var run = await DossierProcess.RunAsync("eval", "alignment", Path.Combine(Samples, "eval", "alignment", "test"));
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        foreach (var line in new[] { "claim pairs:", "quote pairs:", "contradictions:", "omissions:", "attribution", "role" })
+            Assert.Contains(line, run.Stdout, StringComparison.Ordinal);
+    }
+
     private static async Task<string> Stories(string dossierJson)
     {
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(dossierJson));

@@ -33,6 +33,23 @@ public sealed class SeedStoryTests
         Assert.Equal(forward.Stories, backward.Stories, new StoryComparer());
     }
 
+    [Fact]
+    public void The_mid_march_reports_continue_the_late_february_story()
+    {
+        // Publication dates as a manifest would give them (the mid-March reports state no date of their own).
+        var docs = Seeds().Select(s =>
+        {
+            var builder = new DocBuilder(s.Id, s.Text).CapitalisedPhrases();
+            return (string.CompareOrdinal(s.Id, "003") < 0 ? builder.Published(2025, 2, 24) : builder.Published(2025, 3, 17)).Build();
+        }).ToArray();
+        var corpus = new StoryStage().Process(TestCorpus.Of(docs), TestCorpus.Context());
+        corpus = new StorylineStage().Process(corpus, TestCorpus.Context());
+        var line = Assert.Single(corpus.Storylines);
+        var link = Assert.Single(line.Links);
+        Assert.True(link.Score >= new StorylineOptions().Threshold, $"{link.Score}: {string.Join(",", link.SharedActors)} / {string.Join(",", link.SharedTerms)}");
+        Assert.Equal(corpus.Stories.Single(s => s.DocumentIds.Contains("000")).Id, line.StoryIds[0]);
+    }
+
     private sealed class StoryComparer : IEqualityComparer<Core.Model.Story>
     {
         public bool Equals(Core.Model.Story? x, Core.Model.Story? y) =>

@@ -42,4 +42,19 @@ public sealed class WordingTests
         Assert.All(loaded, x => Assert.Equal("c", x.Document));
         Assert.Contains("neutral: criticised", loaded[0].Explanation);
     }
+
+    [Fact]
+    public void A_story_of_thousands_of_copies_with_quotes_and_loaded_words_is_compared_without_error()
+    {
+        const string text = "Senator Ola Berg slammed the plan to close 14 rural schools on Friday. \"We will fight this in every village,\" Berg said.";
+        var docs = Enumerable.Range(0, 3000)
+            .Select(i => Report($"c{i:D4}", $"Outlet {i % 40}", text).Entity("Ola Berg", "ola-berg").Quote("We will fight this in every village", "Berg", "ola-berg").Build())
+            .Append(Report("variant", "Other", "Senator Ola Berg criticised the plan to close 41 rural schools on Friday.").Entity("Ola Berg", "ola-berg").Build())
+            .ToArray();
+        var found = Run(docs);
+        Assert.All(found, d => Assert.InRange(d.End, d.Start, docs.Single(x => x.Id == d.Document).Text.Length));
+        // "slammed" is how nearly every outlet words it: house style of the story, not one outlet's loading.
+        Assert.DoesNotContain(found, d => d.Kind == DiscrepancyKinds.Loaded);
+        Assert.DoesNotContain(found, d => d.Kind == DiscrepancyKinds.Omission && d.Document != "variant");
+    }
 }

@@ -78,6 +78,10 @@ public sealed class DiscrepancyStage : ICorpusStage
     /// <summary>Overlap at which a sentence conveys a claim, though not closely enough to be aligned with it.</summary>
     private const double LooseOverlap = 0.3;
 
+    /// <summary>Versions of a claim an absent document is compared with, and outlets named in an explanation.</summary>
+    private const int MaxVersions = 20;
+    private const int MaxNamed = 12;
+
     /// <summary>Numbers counting the same thing in one claim: the members that disagree with the majority value.</summary>
     private static IEnumerable<Discrepancy> Numbers(string story, ClaimGroup claim)
     {
@@ -202,14 +206,16 @@ public sealed class DiscrepancyStage : ICorpusStage
         foreach (var (text, docs, what, claim) in carried)
         {
             var ids = docs.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+            // "Most other outlets": more than half of the story's other documents.
+            if (ids.Count * 2 <= members.Count - 1 || ids.Count < 2) continue;
+            var outlets = string.Join(", ", docs.Select(OutletOf).Distinct().Take(MaxNamed));
+            // Checked against a bounded number of versions, so a claim carried by thousands stays linear.
+            var versions = claim?.Members.Take(MaxVersions).ToList();
             foreach (var d in members.Where(d => !ids.Contains(d.Id)))
             {
-                // "Most other outlets": more than half of the story's other documents.
-                if (ids.Count * 2 <= members.Count - 1 || ids.Count < 2) continue;
                 // A sentence that states the fact in other words (too loosely to join the group) is not an omission. It
                 // must convey at least half of the group's versions: one member may join two facts in one sentence.
-                if (claim is not null && sentences[d.Id].Any(s => claim.Members.Count(m => Conveys(s, m)) * 2 >= claim.Members.Length)) continue;
-                var outlets = string.Join(", ", docs.Select(OutletOf).Distinct());
+                if (versions is not null && sentences[d.Id].Any(s => versions.Count(m => Conveys(s, m)) * 2 >= versions.Count)) continue;
                 yield return new Discrepancy(story, d.Id, DiscrepancyKinds.Omission, text, 0, 0,
                     $"{ids.Count} of the {members.Count - 1} other reports in this story ({outlets}) {what} \"{Shorten(text)}\"; {OutletOf(d)} does not.");
             }

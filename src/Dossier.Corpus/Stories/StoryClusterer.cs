@@ -113,24 +113,29 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
         var groups = AverageLinkage(nodes.Count, nodeMembers.Select(m => (double)m.Count).ToArray(), edges);
         if (_o.AttachThreshold > 0) groups = AttachFragments(groups, nodeMembers, edges);
 
-        var sims = new Dictionary<(int, int), double>();
-        foreach (var (a, b, s) in edges) sims[(a, b)] = s;
+        // Centrality: a node's weighted mean similarity to the other members of its story (copies count fully, a copy
+        // is similarity 1 to its original), summed over the story's own edges, so a story of thousands stays linear.
+        var groupOf = new int[nodes.Count];
+        var copies = new double[groups.Count];
+        for (var g = 0; g < groups.Count; g++)
+            foreach (var n in groups[g]) { groupOf[n] = g; copies[g] += nodeMembers[n].Count; }
+        var total = new double[nodes.Count];
+        foreach (var (a, b, s) in edges)
+        {
+            if (groupOf[a] != groupOf[b]) continue;
+            total[a] += s * nodeMembers[b].Count;
+            total[b] += s * nodeMembers[a].Count;
+        }
+        edges.Clear();
+        nodes.Clear();
         var result = new List<StoryCluster>();
         foreach (var group in groups)
         {
             var ids = new List<(string Id, double C)>();
+            var others = copies[groupOf[group[0]]] - 1;
             foreach (var n in group)
             {
-                // Centrality: weighted mean similarity to the other members (copies count fully).
-                double total = 0, weight = 0;
-                foreach (var m in group)
-                {
-                    var w = nodeMembers[m].Count - (m == n ? 1 : 0);
-                    if (w == 0) continue;
-                    var s = m == n ? 1.0 : sims.GetValueOrDefault((Math.Min(n, m), Math.Max(n, m)));
-                    total += s * w; weight += w;
-                }
-                var c = weight > 0 ? total / weight : 1.0;
+                var c = others > 0 ? (total[n] + nodeMembers[n].Count - 1) / others : 1.0;
                 foreach (var i in nodeMembers[n]) ids.Add((docs[i].Id, c));
             }
             ids.Sort((x, y) => string.CompareOrdinal(x.Id, y.Id));
@@ -331,10 +336,31 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
         }
         var perNode = new List<(int, int, double)>[nodes.Count];
         // Each document scores its candidates independently (in parallel); edges are concatenated in document order.
-        Parallel.For(0, nodes.Count, () => new int[nodes.Count], (i, _, shared) =>
+        // One counting array per worker, not per task: Parallel.For's local state is created for every task the
+        // thread pool starts, and an array of all nodes per task made memory grow faster than the corpus.
+        var workers = Math.Max(1, Environment.ProcessorCount);
+        Parallel.For(0, workers, w =>
         {
+            var shared = new int[nodes.Count];
             var touched = new List<int>();
-            void Count(List<int> list)
+            // Interleaved, so that every worker gets early nodes (many later candidates) and late ones alike.
+            for (var i = w; i < nodes.Count; i += workers)
+            {
+                touched.Clear();
+                foreach (var t in nodes[i].KeyTerms) Count(termPostings[t], i);
+                foreach (var e in nodes[i].Entities) Count(entityPostings[e], i);
+                var best = touched.OrderByDescending(j => shared[j]).ThenBy(j => j).Take(_o.MaxCandidates).ToList();
+                foreach (var j in touched) shared[j] = 0;
+                var edges = new List<(int, int, double)>(best.Count);
+                foreach (var j in best)
+                {
+                    var s = Similarity(nodes[i], nodes[j]);
+                    if (s > 0.02) edges.Add((i, j, s));
+                }
+                perNode[i] = edges;
+            }
+
+            void Count(List<int> list, int i)
             {
                 if (list.Count > _o.MaxPosting) return; // too common to say which story a document is in
                 foreach (var j in list)
@@ -343,19 +369,7 @@ public sealed class StoryClusterer(StoryClusterOptions? options = null)
                     if (shared[j]++ == 0) touched.Add(j);
                 }
             }
-            foreach (var t in nodes[i].KeyTerms) Count(termPostings[t]);
-            foreach (var e in nodes[i].Entities) Count(entityPostings[e]);
-            var best = touched.OrderByDescending(j => shared[j]).ThenBy(j => j).Take(_o.MaxCandidates).ToList();
-            foreach (var j in touched) shared[j] = 0;
-            var edges = new List<(int, int, double)>(best.Count);
-            foreach (var j in best)
-            {
-                var s = Similarity(nodes[i], nodes[j]);
-                if (s > 0.02) edges.Add((i, j, s));
-            }
-            perNode[i] = edges;
-            return shared;
-        }, _ => { });
+        });
         return [.. perNode.SelectMany(e => e)];
     }
 

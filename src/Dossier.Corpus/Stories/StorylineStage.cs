@@ -18,8 +18,9 @@ public sealed record StorylineOptions
     public int MaxGapDays { get; init; } = 45;
     /// <summary>Actors both stories must share: one shared actor (a head of state in the news every day) is background.</summary>
     public int MinSharedActors { get; init; } = 2;
-    /// <summary>The score (actor overlap and key-term overlap, both rarity-weighted) a continuation needs.</summary>
-    public double Threshold { get; init; } = 0.3;
+    /// <summary>The score (actor overlap and key-term overlap, both rarity-weighted) a continuation needs. Set by hand:
+    /// no labelled storyline data exists; the shared-actor and date-gap conditions do most of the work.</summary>
+    public double Threshold { get; init; } = 0.2;
     public double ActorWeight { get; init; } = 0.6;
     /// <summary>Actors and key terms that describe a story (the most salient of each).</summary>
     public int Actors { get; init; } = 12;
@@ -58,8 +59,7 @@ public sealed class StorylineStage(StorylineOptions? options = null) : ICorpusSt
 
         var members = dated.Select(x => x.Story.DocumentIds.Where(byId.ContainsKey).Select(id => byId[id]).ToList()).ToList();
         var actorCounts = members.Select(m => Salient(m.Select(ActorsOf), _o.Actors)).ToList();
-        var termCounts = members.Select(m => Salient(m.Select(d => Words.ContentTerms(d.Metadata.Title + "\n" + d.Text)
-            .Where(t => !char.IsDigit(t[0])).Distinct()), _o.Terms)).ToList();
+        var termCounts = members.Select(m => SalientTerms(m, _o.Terms)).ToList();
         var profiles = dated.Select((x, i) => new Profile(x.Story, x.Date!.Value,
             Weighted(actorCounts[i], actorCounts), Weighted(termCounts[i], termCounts))).ToList();
 
@@ -77,6 +77,21 @@ public sealed class StorylineStage(StorylineOptions? options = null) : ICorpusSt
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var items in perDocument) foreach (var item in items) counts[item] = counts.GetValueOrDefault(item) + 1;
         return [.. counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(take).Select(p => p.Key)];
+    }
+
+    /// <summary>A story's key terms: in how many of its documents a term occurs, times its rarity in general news
+    /// (the background frequencies), so "ceasefire" outranks "official" and ties do not fall to the alphabet.</summary>
+    private static List<string> SalientTerms(List<Document> documents, int take)
+    {
+        var background = BackgroundTerms.Default;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var d in documents)
+            foreach (var t in Words.ContentTerms(d.Metadata.Title + "\n" + d.Text).Where(t => !char.IsDigit(t[0])).Distinct())
+                counts[t] = counts.GetValueOrDefault(t) + 1;
+        double Weight(KeyValuePair<string, int> p) =>
+            p.Value * Math.Log((background.Documents + 1.0) / (background.Frequencies.GetValueOrDefault(p.Key) + 1.0));
+        return [.. counts.Where(p => documents.Count < 2 || p.Value >= 2).OrderByDescending(Weight).ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Take(take).Select(p => p.Key)];
     }
 
     /// <summary>Each item weighted by its rarity across stories (smoothed, so two stories alone still weigh their items).</summary>
@@ -126,13 +141,14 @@ public sealed class StorylineStage(StorylineOptions? options = null) : ICorpusSt
         return score >= _o.Threshold ? new StorylineLink(earlier.Story.Id, later.Story.Id, sharedActors, sharedTerms, Math.Round(score, 3)) : null;
     }
 
-    /// <summary>Weighted Jaccard of two weighted sets.</summary>
+    /// <summary>Weighted overlap coefficient: the shared weight over the smaller set's weight. A follow-up story brings
+    /// new actors and words of its own; what matters is how much of one story the other takes up.</summary>
     private static double Overlap(Dictionary<string, double> a, Dictionary<string, double> b)
     {
-        double shared = 0, union = 0;
-        foreach (var (k, w) in a) { if (b.ContainsKey(k)) shared += w; union += w; }
-        foreach (var (k, w) in b) if (!a.ContainsKey(k)) union += w;
-        return union <= 0 ? 0 : shared / union;
+        double shared = 0;
+        foreach (var (k, w) in a) if (b.ContainsKey(k)) shared += w;
+        var smaller = Math.Min(a.Values.Sum(), b.Values.Sum());
+        return smaller <= 0 ? 0 : shared / smaller;
     }
 
     private static Corpus Assemble(Corpus corpus, List<Profile> profiles, Dictionary<int, StorylineLink> links)
