@@ -218,4 +218,22 @@ public class HtmlExtractionTests
         Assert.DoesNotContain("cookies", text);
         Assert.DoesNotContain("Reader 3 wrote", text);
     }
+
+    [Theory]
+    // A kicker label in the heading, in front of the declared headline.
+    [InlineData("<meta property=\"og:title\" content=\"Ferry fares rise for the second time this year\">", "<h1><span>Opinion</span> Ferry fares rise for the second time this year</h1>", "Ferry fares rise for the second time this year")]
+    // A headline with its own colon is not a kicker.
+    [InlineData("<meta property=\"og:title\" content=\"Former goalkeeper returns as coach\">", "<h1>Hockey: Former goalkeeper returns as coach</h1>", "Hockey: Former goalkeeper returns as coach")]
+    // No site name declared: the part both titles end with is the site's name.
+    [InlineData("<title>Ferry fares rise again | Harbour Herald</title><meta property=\"og:title\" content=\"Ferry fares rise again | Harbour Herald\">", "", "Ferry fares rise again")]
+    // Dashes inside a declared title stay as written.
+    [InlineData("<meta property=\"og:title\" content=\"Budget 2025 – the second vote – delayed\">", "", "Budget 2025 – the second vote – delayed")]
+    public void The_title_is_the_headline_without_kickers_or_site_names(string head, string heading, string expected)
+    {
+        var html = $"""
+            <html><head>{head}</head><body>{heading}
+            <p>The harbour authority said the change would take effect next month and would be reviewed after the summer season.</p></body></html>
+            """;
+        Assert.Equal(expected, Extract(html).Document.Metadata.Title);
+    }
 }

@@ -229,6 +229,7 @@ internal static partial class PageMetadataReader
     /// </summary>
     private static string? ChooseTitle(IHtmlDocument document, Dictionary<string, string> metas, JsonLd ld, string? siteName)
     {
+        siteName ??= SharedTitleSuffix(document.Title, Meta(metas, "og:title") ?? Meta(metas, "twitter:title"));
         var declared = new[]
         {
             ld.Headline,
@@ -242,10 +243,25 @@ internal static partial class PageMetadataReader
         foreach (var heading in headings)
         {
             if (siteName is not null && OutletDetector.Key(heading) == OutletDetector.Key(siteName)) continue;
-            if (declared.Any(d => WordOverlap(heading, d) >= 0.5)) return heading;
+            if (!declared.Any(d => WordOverlap(heading, d) >= 0.5)) continue;
+            // "Opinion What I'll be praying for", "Immobilienkrise Rene Benko-Firma…": the heading carries a kicker
+            // (section or topic label) in front of the headline the page declares.
+            return declared.Take(declared.Count - (string.IsNullOrWhiteSpace(document.Title) ? 0 : 1)).FirstOrDefault(d => IsKickerOf(heading, d)) ?? heading;
         }
         if (declared.Count > 0) return declared[0];
         return headings.FirstOrDefault();
+    }
+
+    /// <summary>The heading is a short label (one to three words, no punctuation: "Opinion", "News") followed by the
+    /// declared headline; "Colleges: Former star…" is a headline with its own colon, not a kicker.</summary>
+    private static bool IsKickerOf(string heading, string declared)
+    {
+        var headingWords = heading.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var declaredWords = declared.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var extra = headingWords.Length - declaredWords.Length;
+        if (declaredWords.Length < 3 || extra is < 1 or > 3) return false;
+        if (!TextCleaner.Key(heading).EndsWith(" " + TextCleaner.Key(declared), StringComparison.Ordinal)) return false;
+        return headingWords.Take(extra).All(w => w.All(c => char.IsLetterOrDigit(c) || c is '-' or '.' or '\''));
     }
 
     /// <summary>Share of the shorter title's words found in the other.</summary>
@@ -272,6 +288,21 @@ internal static partial class PageMetadataReader
         return null;
     }
 
+    /// <summary>A site name no metadata declares: the last part of the &lt;title&gt; ("Headline | Site") when the
+    /// declared title ends with it too, or when it is short and the declared title lacks it.</summary>
+    private static string? SharedTitleSuffix(string? titleTag, string? declared)
+    {
+        if (string.IsNullOrWhiteSpace(titleTag)) return null;
+        var parts = TitleSeparator().Split(titleTag.Trim()).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+        if (parts.Count < 2 || parts[^1].Split(' ').Length > 4) return null;
+        var suffix = parts[^1];
+        if (declared is null) return null;
+        var key = TextCleaner.Key(declared);
+        var suffixKey = TextCleaner.Key(suffix);
+        if (suffixKey.Length == 0) return null;
+        return key.EndsWith(" " + suffixKey, StringComparison.Ordinal) || !key.Contains(suffixKey, StringComparison.Ordinal) ? suffix : null;
+    }
+
     /// <summary>Removes the site name a title carries ("Headline | Site", "Headline - Site").</summary>
     internal static string? StripSiteName(string? title, string? siteName, bool fromTitleTag)
     {
@@ -284,8 +315,12 @@ internal static partial class PageMetadataReader
             if (kept.Count < parts.Count && kept.Count > 0) parts = kept;
         }
         if (parts.Count == 1) return parts[0];
-        // From <title>, the headline is the longest part; og:title keeps its separators (they are part of the headline).
-        return fromTitleTag ? parts.OrderByDescending(p => p.Length).First() : string.Join(" - ", parts);
+        // From <title>, the headline is the longest part; og:title keeps its separators (they are part of the
+        // headline), as written: "Office 365 – die Dritte" keeps its dash.
+        if (fromTitleTag) return parts.OrderByDescending(p => p.Length).First();
+        var first = title.IndexOf(parts[0], StringComparison.Ordinal);
+        var last = title.LastIndexOf(parts[^1], StringComparison.Ordinal);
+        return first >= 0 && last >= first ? title.Substring(first, last + parts[^1].Length - first).Trim() : string.Join(" - ", parts);
     }
 
     private static string? First(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
