@@ -62,6 +62,7 @@ internal static partial class PageMetadataReader
                         ?? TimeElementDate(document)
                         ?? UrlDate(url)
                         ?? VisibleDate(document);
+        if (hints.Published is null) published = LocalPublicationDay(document, ld.DatePublished ?? Meta(metas, "article:published_time")) ?? published;
         var modified = Dates.ParseIsoDate(ld.DateModified)
                        ?? FirstDate(metas, "article:modified_time", "og:updated_time", "dateModified", "last-modified", "dcterms.modified")
                        ?? ItempropDate(document, "dateModified");
@@ -202,6 +203,21 @@ internal static partial class PageMetadataReader
         return normalized.Length > 0 && normalized.Length <= limit ? normalized : null;
     }
 
+    /// <summary>
+    /// Metadata often gives the publication time in UTC ("2023-12-23T03:22:07Z") while the page shows the same moment
+    /// in the outlet's own zone ("2023-12-22T22:22:07-05:00"): the day a reader of the outlet saw is the local one.
+    /// </summary>
+    private static LocalDate? LocalPublicationDay(IHtmlDocument document, string? declared)
+    {
+        if (Dates.ParseOffsetDateTime(declared) is not { Offset.Seconds: 0 } utc) return null;
+        foreach (var element in document.QuerySelectorAll("time[datetime], [itemprop=datePublished]"))
+        {
+            var local = Dates.ParseOffsetDateTime(element.GetAttribute("datetime") ?? element.GetAttribute("content"));
+            if (local is { } l && l.Offset.Seconds != 0 && Math.Abs((l.ToInstant() - utc.ToInstant()).TotalMinutes) <= 2) return l.Date;
+        }
+        return null;
+    }
+
     /// <summary>News URLs often carry the date: /2024/03/17/ or -2024-03-17-.</summary>
     private static LocalDate? UrlDate(string? url)
     {
@@ -239,7 +255,7 @@ internal static partial class PageMetadataReader
         }.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!).ToList();
         var headings = ((IParentNode?)document.QuerySelector("article") ?? document).QuerySelectorAll("h1")
             .Concat(document.QuerySelectorAll("h1"))
-            .Select(Dom.Text).Where(h => h.Length is > 3 and < 300).Distinct().ToList();
+            .Select(HeadingText).Where(h => h.Length is > 3 and < 300).Distinct().ToList();
         foreach (var heading in headings)
         {
             if (siteName is not null && OutletDetector.Key(heading) == OutletDetector.Key(siteName)) continue;
@@ -250,6 +266,21 @@ internal static partial class PageMetadataReader
         }
         if (declared.Count > 0) return declared[0];
         return headings.FirstOrDefault();
+    }
+
+    /// <summary>A heading's text without the kicker some pages set inside it, in its own element named as such
+    /// (&lt;span class="kicker"&gt;, "topline", "dachzeile", "overline", "eyebrow"…): the section or topic label is not the headline.</summary>
+    private static string HeadingText(IElement heading)
+    {
+        var text = Dom.Text(heading);
+        foreach (var child in heading.Children)
+        {
+            if (!KickerName().IsMatch($"{child.ClassName} {child.Id}")) continue;
+            var kicker = Dom.Text(child);
+            if (kicker.Length > 0 && kicker.Length < text.Length / 2 && text.StartsWith(kicker, StringComparison.Ordinal))
+                return text[kicker.Length..].Trim(' ', ':', '-', '–', '—', '|', '·');
+        }
+        return text;
     }
 
     /// <summary>The heading is a short label (one to three words, no punctuation: "Opinion", "News") followed by the
@@ -332,6 +363,9 @@ internal static partial class PageMetadataReader
 
     [GeneratedRegex(@"date|time|datum|publi|posted|updated|submitted|meta|byline|dateline|info|zeit|fecha", RegexOptions.IgnoreCase)]
     private static partial Regex DateName();
+
+    [GeneratedRegex(@"kicker|topline|top-line|dachzeile|overline|over-line|roofline|eyebrow|supertitle|pretitle|pre-title|spitzmarke", RegexOptions.IgnoreCase)]
+    private static partial Regex KickerName();
 
     [GeneratedRegex(@"\b(?:published|posted|updated|last updated|released|dated|veröffentlicht|erschienen|erstellt|aktualisiert|geschrieben|gespeichert|stand(?: des artikels)?|publié|mis à jour|publicado|postado|actualizado|pubblicato|aggiornato|opublikowano)\b(?:\s+(?:on|am|le|el|em|il|vom|:))?\s*:?|\b(?:pressemitteilung|meldung|artikel|beitrag|press release) vom\b", RegexOptions.IgnoreCase)]
     private static partial Regex DateLabel();
