@@ -83,6 +83,32 @@ internal static partial class Dates
     [GeneratedRegex(@"\b(?<y>\d{4})/(?<m>\d{1,2})/(?<d>\d{1,2})\b")]
     private static partial Regex SlashedIso();
 
+    /// <summary>An ISO 8601 date-time with its UTC offset ("2023-12-22T22:22:07-0500", "…Z"); null without an offset.</summary>
+    public static OffsetDateTime? ParseOffsetDateTime(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var m = IsoDateTime().Match(value.Trim());
+        if (!m.Success || ParseIsoDate(value) is not { } date) return null;
+        var hour = int.Parse(m.Groups["h"].Value, CultureInfo.InvariantCulture);
+        var minute = int.Parse(m.Groups["mi"].Value, CultureInfo.InvariantCulture);
+        var second = m.Groups["s"].Success ? int.Parse(m.Groups["s"].Value, CultureInfo.InvariantCulture) : 0;
+        if (hour > 23 || minute > 59 || second > 59) return null;
+        var offset = Offset.Zero;
+        if (m.Groups["z"].Value is not ("Z" or "z"))
+        {
+            var sign = m.Groups["z"].Value[0] == '-' ? -1 : 1;
+            var digits = m.Groups["z"].Value[1..].Replace(":", "");
+            var hours = int.Parse(digits[..2], CultureInfo.InvariantCulture);
+            var minutes = int.Parse(digits[2..], CultureInfo.InvariantCulture);
+            if (hours > 14 || minutes > 59) return null;
+            offset = Offset.FromSeconds(sign * (hours * 3600 + minutes * 60));
+        }
+        return new OffsetDateTime(date.At(new LocalTime(hour, minute, second)), offset);
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{1,2}-\d{1,2}[T ](?<h>\d{2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:\.\d+)?)?\s*(?<z>[Zz]|[+-]\d{2}:?\d{2})$")]
+    private static partial Regex IsoDateTime();
+
     public static string? Format(LocalDate? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     // Whatever follows the day is the time, in whichever form (some sites write "2022-05-04-0305:49:00").

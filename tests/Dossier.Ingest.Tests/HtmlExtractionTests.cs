@@ -218,4 +218,37 @@ public class HtmlExtractionTests
         Assert.DoesNotContain("cookies", text);
         Assert.DoesNotContain("Reader 3 wrote", text);
     }
+
+    [Theory]
+    // A kicker label in the heading, in front of the declared headline.
+    [InlineData("<meta property=\"og:title\" content=\"Ferry fares rise for the second time this year\">", "<h1><span>Opinion</span> Ferry fares rise for the second time this year</h1>", "Ferry fares rise for the second time this year")]
+    // A kicker set in its own element inside the heading, with no declared title to compare against.
+    [InlineData("", "<h1><span class=\"article-kicker\">Rail strike</span> <span>Commuters face a week of cancelled trains</span></h1>", "Commuters face a week of cancelled trains")]
+    // A headline with its own colon is not a kicker.
+    [InlineData("<meta property=\"og:title\" content=\"Former goalkeeper returns as coach\">", "<h1>Hockey: Former goalkeeper returns as coach</h1>", "Hockey: Former goalkeeper returns as coach")]
+    // No site name declared: the part both titles end with is the site's name.
+    [InlineData("<title>Ferry fares rise again | Harbour Herald</title><meta property=\"og:title\" content=\"Ferry fares rise again | Harbour Herald\">", "", "Ferry fares rise again")]
+    // Dashes inside a declared title stay as written.
+    [InlineData("<meta property=\"og:title\" content=\"Budget 2025 – the second vote – delayed\">", "", "Budget 2025 – the second vote – delayed")]
+    public void The_title_is_the_headline_without_kickers_or_site_names(string head, string heading, string expected)
+    {
+        var html = $"""
+            <html><head>{head}</head><body>{heading}
+            <p>The harbour authority said the change would take effect next month and would be reviewed after the summer season.</p></body></html>
+            """;
+        Assert.Equal(expected, Extract(html).Document.Metadata.Title);
+    }
+
+    [Theory]
+    [InlineData("2023-12-22T22:22:07-0500", 2023, 12, 22)]   // the same moment in the outlet's zone: its day
+    [InlineData("2023-12-24T09:00:00-0500", 2023, 12, 23)]   // another moment (a related story): the declared day stands
+    public void A_utc_publication_time_takes_the_day_the_page_shows_for_the_same_moment(string shown, int year, int month, int day)
+    {
+        var html = $"""
+            <html><head><meta property="article:published_time" content="2023-12-23T03:22:07Z"></head><body>
+            <p>Late on Friday the city council agreed to keep the winter shelter open until March, after a long debate.</p>
+            <time datetime="{shown}">shown</time></body></html>
+            """;
+        Assert.Equal(new NodaTime.LocalDate(year, month, day), Extract(html).Document.Metadata.Published);
+    }
 }

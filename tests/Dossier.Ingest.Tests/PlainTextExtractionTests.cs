@@ -146,16 +146,22 @@ public class PlainTextExtractionTests
         Assert.DoesNotContain("Dear readers", doc.Text);
     }
 
-    [Fact]
-    public void A_related_heading_near_the_end_takes_the_teasers_below_it()
+    [Theory]
+    [InlineData("Ähnliche Beiträge")]
+    [InlineData("Editors' Recommendations")]
+    [InlineData("More from Business")]
+    [InlineData("Meistgelesen")]
+    [InlineData("Top Themen der Redaktion")]
+    [InlineData("Cite This Page:")]
+    public void A_related_heading_near_the_end_takes_the_teasers_below_it(string heading)
     {
-        const string text = """
+        var text = $"""
             Tram line extension approved
             The regional council approved the tram extension to the airport on Thursday.
             Construction will start in the spring and should take three years.
             The project is funded jointly by the region and the national government.
             Officials expect 20,000 passengers a day once the line opens.
-            Ähnliche Beiträge
+            {heading}
             Bus drivers threaten strike over new timetable, saying the changes leave no time for breaks.
             Cycle lanes on the ring road will be widened next year after a string of accidents.
             """;

@@ -24,21 +24,46 @@ public static class LanguageDetector
         ["tr"] = "ve bir bu da de ile için olarak daha çok ama gibi olan en kadar sonra ise her şey değil",
     }.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Split(' ').ToFrozenSet(StringComparer.Ordinal));
 
+    /// <summary>The languages (indexes into <see cref="Languages"/>) each function word belongs to, looked up by span
+    /// so that counting allocates no string per token.</summary>
+    private static readonly string[] Languages = [.. StopWords.Keys.Order(StringComparer.Ordinal)];
+
+    private static readonly FrozenDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> WordLanguages =
+        StopWords.SelectMany(kv => kv.Value.Select(word => (word, Language: Array.IndexOf(Languages, kv.Key))))
+            .GroupBy(p => p.word, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Language).ToArray(), StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static string? Detect(string text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var sample = text.Length > 20_000 ? text[..20_000] : text;
-        var counts = new Dictionary<string, int>();
+        var perLanguage = new int[Languages.Length];
         var words = 0;
-        foreach (var token in Tokens(sample))
+        Span<char> lower = stackalloc char[32];
+        var start = -1;
+        for (var i = 0; i <= sample.Length; i++)
         {
-            words++;
-            foreach (var (language, set) in StopWords)
+            var letter = i < sample.Length && char.IsLetter(sample[i]);
+            if (letter && start < 0) start = i;
+            else if (!letter && start >= 0)
             {
-                if (set.Contains(token)) counts[language] = counts.GetValueOrDefault(language) + 1;
+                words++;
+                var token = sample.AsSpan(start, i - start);
+                // Function words are short; a long token cannot be one.
+                if (token.Length <= lower.Length)
+                {
+                    var length = token.ToLowerInvariant(lower);
+                    if (length > 0 && WordLanguages.TryGetValue(lower[..length], out var languages))
+                        foreach (var language in languages) perLanguage[language]++;
+                }
+                start = -1;
             }
         }
         if (words == 0) return null;
+        var counts = new Dictionary<string, int>();
+        for (var l = 0; l < Languages.Length; l++)
+            if (perLanguage[l] > 0) counts[Languages[l]] = perLanguage[l];
         var ranked = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).ToList();
         if (ranked.Count == 0)
             return ScriptLanguage(sample);
@@ -85,20 +110,5 @@ public static class LanguageDetector
         if (greek > letters * 0.5) return "el";
         if (hebrew > letters * 0.5) return "he";
         return null;
-    }
-
-    private static IEnumerable<string> Tokens(string text)
-    {
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var letter = i < text.Length && char.IsLetter(text[i]);
-            if (letter && start < 0) start = i;
-            else if (!letter && start >= 0)
-            {
-                yield return text[start..i].ToLowerInvariant();
-                start = -1;
-            }
-        }
     }
 }

@@ -62,6 +62,7 @@ internal static partial class PageMetadataReader
                         ?? TimeElementDate(document)
                         ?? UrlDate(url)
                         ?? VisibleDate(document);
+        if (hints.Published is null) published = LocalPublicationDay(document, ld.DatePublished ?? Meta(metas, "article:published_time")) ?? published;
         var modified = Dates.ParseIsoDate(ld.DateModified)
                        ?? FirstDate(metas, "article:modified_time", "og:updated_time", "dateModified", "last-modified", "dcterms.modified")
                        ?? ItempropDate(document, "dateModified");
@@ -202,6 +203,21 @@ internal static partial class PageMetadataReader
         return normalized.Length > 0 && normalized.Length <= limit ? normalized : null;
     }
 
+    /// <summary>
+    /// Metadata often gives the publication time in UTC ("2023-12-23T03:22:07Z") while the page shows the same moment
+    /// in the outlet's own zone ("2023-12-22T22:22:07-05:00"): the day a reader of the outlet saw is the local one.
+    /// </summary>
+    private static LocalDate? LocalPublicationDay(IHtmlDocument document, string? declared)
+    {
+        if (Dates.ParseOffsetDateTime(declared) is not { Offset.Seconds: 0 } utc) return null;
+        foreach (var element in document.QuerySelectorAll("time[datetime], [itemprop=datePublished]"))
+        {
+            var local = Dates.ParseOffsetDateTime(element.GetAttribute("datetime") ?? element.GetAttribute("content"));
+            if (local is { } l && l.Offset.Seconds != 0 && Math.Abs((l.ToInstant() - utc.ToInstant()).TotalMinutes) <= 2) return l.Date;
+        }
+        return null;
+    }
+
     /// <summary>News URLs often carry the date: /2024/03/17/ or -2024-03-17-.</summary>
     private static LocalDate? UrlDate(string? url)
     {
@@ -229,6 +245,7 @@ internal static partial class PageMetadataReader
     /// </summary>
     private static string? ChooseTitle(IHtmlDocument document, Dictionary<string, string> metas, JsonLd ld, string? siteName)
     {
+        siteName ??= SharedTitleSuffix(document.Title, Meta(metas, "og:title") ?? Meta(metas, "twitter:title"));
         var declared = new[]
         {
             ld.Headline,
@@ -238,14 +255,44 @@ internal static partial class PageMetadataReader
         }.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!).ToList();
         var headings = ((IParentNode?)document.QuerySelector("article") ?? document).QuerySelectorAll("h1")
             .Concat(document.QuerySelectorAll("h1"))
-            .Select(Dom.Text).Where(h => h.Length is > 3 and < 300).Distinct().ToList();
+            .Select(HeadingText).Where(h => h.Length is > 3 and < 300).Distinct().ToList();
         foreach (var heading in headings)
         {
             if (siteName is not null && OutletDetector.Key(heading) == OutletDetector.Key(siteName)) continue;
-            if (declared.Any(d => WordOverlap(heading, d) >= 0.5)) return heading;
+            if (!declared.Any(d => WordOverlap(heading, d) >= 0.5)) continue;
+            // "Opinion What I'll be praying for", "Immobilienkrise Rene Benko-Firma…": the heading carries a kicker
+            // (section or topic label) in front of the headline the page declares.
+            return declared.Take(declared.Count - (string.IsNullOrWhiteSpace(document.Title) ? 0 : 1)).FirstOrDefault(d => IsKickerOf(heading, d)) ?? heading;
         }
         if (declared.Count > 0) return declared[0];
         return headings.FirstOrDefault();
+    }
+
+    /// <summary>A heading's text without the kicker some pages set inside it, in its own element named as such
+    /// (&lt;span class="kicker"&gt;, "topline", "dachzeile", "overline", "eyebrow"…): the section or topic label is not the headline.</summary>
+    private static string HeadingText(IElement heading)
+    {
+        var text = Dom.Text(heading);
+        foreach (var child in heading.Children)
+        {
+            if (!KickerName().IsMatch($"{child.ClassName} {child.Id}")) continue;
+            var kicker = Dom.Text(child);
+            if (kicker.Length > 0 && kicker.Length < text.Length / 2 && text.StartsWith(kicker, StringComparison.Ordinal))
+                return text[kicker.Length..].Trim(' ', ':', '-', '–', '—', '|', '·');
+        }
+        return text;
+    }
+
+    /// <summary>The heading is a short label (one to three words, no punctuation: "Opinion", "News") followed by the
+    /// declared headline; "Colleges: Former star…" is a headline with its own colon, not a kicker.</summary>
+    private static bool IsKickerOf(string heading, string declared)
+    {
+        var headingWords = heading.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var declaredWords = declared.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var extra = headingWords.Length - declaredWords.Length;
+        if (declaredWords.Length < 3 || extra is < 1 or > 3) return false;
+        if (!TextCleaner.Key(heading).EndsWith(" " + TextCleaner.Key(declared), StringComparison.Ordinal)) return false;
+        return headingWords.Take(extra).All(w => w.All(c => char.IsLetterOrDigit(c) || c is '-' or '.' or '\''));
     }
 
     /// <summary>Share of the shorter title's words found in the other.</summary>
@@ -272,6 +319,21 @@ internal static partial class PageMetadataReader
         return null;
     }
 
+    /// <summary>A site name no metadata declares: the last part of the &lt;title&gt; ("Headline | Site") when the
+    /// declared title ends with it too, or when it is short and the declared title lacks it.</summary>
+    private static string? SharedTitleSuffix(string? titleTag, string? declared)
+    {
+        if (string.IsNullOrWhiteSpace(titleTag)) return null;
+        var parts = TitleSeparator().Split(titleTag.Trim()).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+        if (parts.Count < 2 || parts[^1].Split(' ').Length > 4) return null;
+        var suffix = parts[^1];
+        if (declared is null) return null;
+        var key = TextCleaner.Key(declared);
+        var suffixKey = TextCleaner.Key(suffix);
+        if (suffixKey.Length == 0) return null;
+        return key.EndsWith(" " + suffixKey, StringComparison.Ordinal) || !key.Contains(suffixKey, StringComparison.Ordinal) ? suffix : null;
+    }
+
     /// <summary>Removes the site name a title carries ("Headline | Site", "Headline - Site").</summary>
     internal static string? StripSiteName(string? title, string? siteName, bool fromTitleTag)
     {
@@ -284,8 +346,12 @@ internal static partial class PageMetadataReader
             if (kept.Count < parts.Count && kept.Count > 0) parts = kept;
         }
         if (parts.Count == 1) return parts[0];
-        // From <title>, the headline is the longest part; og:title keeps its separators (they are part of the headline).
-        return fromTitleTag ? parts.OrderByDescending(p => p.Length).First() : string.Join(" - ", parts);
+        // From <title>, the headline is the longest part; og:title keeps its separators (they are part of the
+        // headline), as written: "Office 365 – die Dritte" keeps its dash.
+        if (fromTitleTag) return parts.OrderByDescending(p => p.Length).First();
+        var first = title.IndexOf(parts[0], StringComparison.Ordinal);
+        var last = title.LastIndexOf(parts[^1], StringComparison.Ordinal);
+        return first >= 0 && last >= first ? title.Substring(first, last + parts[^1].Length - first).Trim() : string.Join(" - ", parts);
     }
 
     private static string? First(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
@@ -297,6 +363,9 @@ internal static partial class PageMetadataReader
 
     [GeneratedRegex(@"date|time|datum|publi|posted|updated|submitted|meta|byline|dateline|info|zeit|fecha", RegexOptions.IgnoreCase)]
     private static partial Regex DateName();
+
+    [GeneratedRegex(@"kicker|topline|top-line|dachzeile|overline|over-line|roofline|eyebrow|supertitle|pretitle|pre-title|spitzmarke", RegexOptions.IgnoreCase)]
+    private static partial Regex KickerName();
 
     [GeneratedRegex(@"\b(?:published|posted|updated|last updated|released|dated|veröffentlicht|erschienen|erstellt|aktualisiert|geschrieben|gespeichert|stand(?: des artikels)?|publié|mis à jour|publicado|postado|actualizado|pubblicato|aggiornato|opublikowano)\b(?:\s+(?:on|am|le|el|em|il|vom|:))?\s*:?|\b(?:pressemitteilung|meldung|artikel|beitrag|press release) vom\b", RegexOptions.IgnoreCase)]
     private static partial Regex DateLabel();
