@@ -5,14 +5,9 @@ namespace Dossier.Corpus.Tests;
 
 public sealed class DiscrepancyTests
 {
-    private static IReadOnlyList<Discrepancy> Run(params Document[] docs)
-    {
-        var corpus = TestCorpus.Of(docs) with { Stories = [new Story("s", "t", null, [.. docs.Select(d => d.Id).Order(StringComparer.Ordinal)], "")] };
-        return new DiscrepancyStage().Process(corpus, TestCorpus.Context()).Discrepancies;
-    }
+    private static IReadOnlyList<Discrepancy> Run(params Document[] docs) => OneStory.Discrepancies(docs);
 
-    private static DocBuilder Report(string id, string outlet, string text) =>
-        new DocBuilder(id, text).Outlet(outlet).Published(2024, 10, 3);
+    private static DocBuilder Report(string id, string outlet, string text) => OneStory.Report(id, outlet, text);
 
     [Fact]
     public void A_number_the_other_outlets_contradict_is_reported_with_its_span()
