@@ -14,9 +14,6 @@ internal static class Roles
     /// <summary>An "inside" label may only continue a span of its own role.</summary>
     public static bool Allowed(int previous, int label) =>
         label is not (SourceInside or CueInside or ContentInside) || previous == label || previous == label - 1;
-
-    public static int Begin(int role) => role;
-    public static int Inside(int role) => role + 1;
 }
 
 /// <summary>
@@ -103,7 +100,6 @@ internal sealed class AttributionSentence
             if (en < entities.Length && entities[en].Span.Start <= token.Start)
                 result.Entities[i] = FeatureHash.Of((entities[en].Span.Start == token.Start ? "B-" : "I-") + entities[en].Label);
             result.CommasBefore[i + 1] = result.CommasBefore[i] + (word == "," ? 1 : 0);
-            if (learnedCues.Contains(result.Words[i])) result.Cues[i] = result.Words[i];
         }
         var starts = Array.ConvertAll(result.Tokens, s => s.Start);
         foreach (var cue in SpeechCues.Find(text, span))
@@ -111,7 +107,17 @@ internal sealed class AttributionSentence
             var k = Array.BinarySearch(starts, cue.Span.Start);
             if (k >= 0) result.Cues[k] = FeatureHash.Of(cue.Lemma);
         }
+        result.MarkLearnedCues(learnedCues);
         return result;
+    }
+
+    /// <summary>Marks the words of <paramref name="learnedCues"/> as cues where no speech verb already stands.</summary>
+    internal void MarkLearnedCues(IReadOnlySet<ulong> learnedCues)
+    {
+        for (var i = 0; i < Length; i++)
+        {
+            if (Cues[i] == 0 && learnedCues.Contains(Words[i])) Cues[i] = Words[i];
+        }
     }
 }
 

@@ -16,14 +16,14 @@ public static class AttributionTrainer
         int? maxArticles = null)
     {
         ArgumentNullException.ThrowIfNull(prepare);
-        var prepared = PolnearCorpus.Read(polnearDir, "train").Take(maxArticles ?? int.MaxValue)
-            .Select(a => (Doc: prepare(new Document(a.Name, a.Name, a.Text, new DocumentMetadata())), a.Attributions))
+        var articles = PolnearCorpus.Read(polnearDir, "train").Take(maxArticles ?? int.MaxValue)
+            .Select(a => AttributionSentence.From(prepare(new Document(a.Name, a.Name, a.Text, new DocumentMetadata())), EmptyCues)
+                .Select(s => new Example(s, GoldLabels(s, a.Attributions))).ToList())
             .ToList();
-        var cues = LearnCues(prepared.SelectMany(p => AttributionSentence.From(p.Doc, EmptyCues).Select(s => new Example(s, GoldLabels(s, p.Attributions)))));
+        // Which words act as cues is learned from the labels, then marked on the same sentences.
+        var cues = LearnCues(articles.SelectMany(a => a));
+        foreach (var example in articles.SelectMany(a => a)) example.Sentence.MarkLearnedCues(cues);
         log?.Invoke($"{cues.Count} words learned as cues");
-        var articles = prepared
-            .Select(p => AttributionSentence.From(p.Doc, cues).Select(s => new Example(s, GoldLabels(s, p.Attributions))).ToList())
-            .ToList();
         log?.Invoke($"{articles.Count} articles, {articles.Sum(a => a.Count)} sentences, {articles.Sum(a => a.Sum(e => e.Sentence.Length))} tokens");
 
         // Every tenth article is held out to choose the content bias; the final model then learns from all of them.
