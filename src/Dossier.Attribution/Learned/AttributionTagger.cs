@@ -128,8 +128,7 @@ public sealed class AttributionTagger
 
     public void Save(Stream stream)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        HashedPerceptron.WriteModel(stream, Magic, FormatVersion, writer =>
+        ModelFile.Write(stream, Magic, FormatVersion, writer =>
         {
             writer.Write(ContentBias);
             writer.Write(LearnedCues.Count);
@@ -141,8 +140,7 @@ public sealed class AttributionTagger
     /// <exception cref="InvalidDataException">The stream is not an attribution model.</exception>
     public static AttributionTagger Load(Stream stream)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        var (bias, cues, weights) = HashedPerceptron.ReadModel(stream, Magic, FormatVersion, reader =>
+        var (bias, cues, weights) = ModelFile.Read(stream, Magic, FormatVersion, "attribution", reader =>
         {
             var bias = reader.ReadSingle();
             var count = reader.ReadInt32();

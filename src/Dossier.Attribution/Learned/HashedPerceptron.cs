@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Dossier.Language.Learning;
 
 namespace Dossier.Attribution.Learned;
@@ -48,32 +47,5 @@ internal sealed class HashedPerceptron
         var labels = reader.ReadInt32();
         if (bits is < 8 or > 26 || labels is < 2 or > 64) throw new InvalidDataException("weight table dimensions out of range");
         return new HashedPerceptron(bits, labels, QuantisedWeights.Read(reader, 1 << bits, labels));
-    }
-
-    /// <summary>Opens a gzip stream of a model file and checks its header.</summary>
-    public static T ReadModel<T>(Stream stream, string magic, int version, Func<BinaryReader, T> read)
-    {
-        try
-        {
-            using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
-            using var reader = new BinaryReader(gzip);
-            if (reader.ReadString() != magic) throw new InvalidDataException($"not a {magic} model");
-            var found = reader.ReadInt32();
-            if (found != version) throw new InvalidDataException($"{magic} model format {found} is not supported (expected {version})");
-            return read(reader);
-        }
-        catch (EndOfStreamException e)
-        {
-            throw new InvalidDataException($"{magic} model is truncated", e);
-        }
-    }
-
-    public static void WriteModel(Stream stream, string magic, int version, Action<BinaryWriter> write)
-    {
-        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
-        using var writer = new BinaryWriter(gzip);
-        writer.Write(magic);
-        writer.Write(version);
-        write(writer);
     }
 }

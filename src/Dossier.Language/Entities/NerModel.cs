@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Dossier.Language.Learning;
 
 namespace Dossier.Language.Entities;
@@ -72,31 +71,22 @@ public sealed class NerModel
     /// <summary>Writes the model: its resources, then the weights (<see cref="QuantisedWeights"/>), gzip-compressed.</summary>
     public void Save(Stream stream)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
-        using var writer = new BinaryWriter(gzip);
-        writer.Write(Magic);
-        writer.Write(FormatVersion);
-        writer.Write(_decoder.Bits);
-        _decoder.Gazetteer.Write(writer);
-        writer.Write(_decoder.CommonWords.Count);
-        foreach (var word in _decoder.CommonWords.Order()) writer.Write(word);
-        _decoder.Clusters.Write(writer);
-
-        QuantisedWeights.Write(writer, _weights, NerTags.Count);
+        ModelFile.Write(stream, Magic, FormatVersion, writer =>
+        {
+            writer.Write(_decoder.Bits);
+            _decoder.Gazetteer.Write(writer);
+            writer.Write(_decoder.CommonWords.Count);
+            foreach (var word in _decoder.CommonWords.Order()) writer.Write(word);
+            _decoder.Clusters.Write(writer);
+            QuantisedWeights.Write(writer, _weights, NerTags.Count);
+        });
     }
 
     /// <exception cref="InvalidDataException">The stream is not a Dossier NER model.</exception>
     public static NerModel Load(Stream stream)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        try
+        return ModelFile.Read(stream, Magic, FormatVersion, "NER", reader =>
         {
-            using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
-            using var reader = new BinaryReader(gzip);
-            if (reader.ReadString() != Magic) throw new InvalidDataException("not a Dossier NER model");
-            var version = reader.ReadInt32();
-            if (version != FormatVersion) throw new InvalidDataException($"NER model format {version} is not supported (expected {FormatVersion})");
             var bits = reader.ReadInt32();
             if (bits is < 8 or > 26) throw new InvalidDataException("NER model feature table size out of range");
             var gazetteer = Gazetteer.Read(reader);
@@ -106,12 +96,7 @@ public sealed class NerModel
             for (var i = 0; i < commonCount; i++) common.Add(reader.ReadUInt64());
             var clusters = WordClusters.Read(reader);
             var decoder = new NerDecoder(gazetteer, common, clusters, bits);
-            var weights = QuantisedWeights.Read(reader, decoder.Rows, NerTags.Count);
-            return new NerModel(decoder, weights);
-        }
-        catch (EndOfStreamException e)
-        {
-            throw new InvalidDataException("NER model is truncated", e);
-        }
+            return new NerModel(decoder, QuantisedWeights.Read(reader, decoder.Rows, NerTags.Count));
+        });
     }
 }
