@@ -92,7 +92,7 @@ public static class QuoteEvaluator
                 var bestOverlap = 0;
                 for (var i = 0; i < spans.Count; i++)
                 {
-                    var o = Math.Min(spans[i].End, g.Span.End) - Math.Max(spans[i].Start, g.Span.Start);
+                    var o = spans[i].OverlapLength(g.Span);
                     if (o > bestOverlap) (best, bestOverlap) = (i, o);
                 }
                 if (best < 0) continue;

@@ -82,8 +82,9 @@ public static partial class QuoteExtractor
                 lastAttributed = null;
             }
         }
-        var rules = IndirectSpeech.Find(view, builder, usedCues).ToList();
-        result.AddRange(tagger is null ? rules : LearnedIndirect(view, builder, learned, result, rules));
+        // With the tagger, the rules' reading of reported speech is only a fallback: run it when one is needed.
+        var rules = new Lazy<List<Quote>>(() => IndirectSpeech.Find(view, builder, usedCues).ToList());
+        result.AddRange(tagger is null ? rules.Value : LearnedIndirect(view, builder, learned, result, rules));
         return result;
     }
 
@@ -96,18 +97,18 @@ public static partial class QuoteExtractor
     /// content), the rules' reading of the same sentence wins when they have a speaker.
     /// </summary>
     private static IEnumerable<Quote> LearnedIndirect(DocumentView view, QuoteBuilder builder, IReadOnlyList<TaggedAttribution> learned,
-        List<Quote> quoted, List<Quote> rules)
+        List<Quote> quoted, Lazy<List<Quote>> rules)
     {
         var direct = quoted.Where(q => q.Kind == QuoteKind.Direct).Select(q => q.Span).ToList();
         foreach (var a in learned)
         {
             var content = Trim(view.Text, a.Content);
             if (content.IsEmpty || WordCount(view.Text, content.Start, content.End) < MinReportedWords) continue;
-            if (direct.Any(d => Overlap(d, content) * 2 >= content.Length)) continue;
+            if (direct.Any(d => d.OverlapLength(content) * 2 >= content.Length)) continue;
             var quote = builder.Build(content, content.Of(view.Text), QuoteKind.Indirect, ToAttribution(view, a));
             if (quote.Speaker is null || quote.Span.Contains(quote.Speaker.Span))
             {
-                var rule = rules.FirstOrDefault(r => r.Speaker is not null && r.Span.Overlaps(quote.Span));
+                var rule = rules.Value.FirstOrDefault(r => r.Speaker is not null && r.Span.Overlaps(quote.Span));
                 // A content that holds its own speaker is a misreading unless the rules read the sentence too.
                 if (rule is null && quote.Speaker is not null) continue;
                 quote = rule ?? quote;
@@ -123,9 +124,9 @@ public static partial class QuoteExtractor
         return match is null ? null : ToAttribution(view, match);
     }
 
-    /// <summary>The tagger's source with the rules' cue and clause when both attribute a quotation.</summary>
+    /// <summary>The tagger's source (it always has one) with the rules' cue and clause when both attribute a quotation.</summary>
     private static Attribution? Prefer(Attribution? learned, Attribution? rules) =>
-        learned is null ? rules : rules is null ? learned : rules with { Candidate = learned.Candidate ?? rules.Candidate };
+        learned is null ? rules : rules is null ? learned : rules with { Candidate = learned.Candidate };
 
     private static Attribution ToAttribution(DocumentView view, TaggedAttribution a)
     {
@@ -174,8 +175,6 @@ public static partial class QuoteExtractor
         var antecedent = SpeakerCandidates.In(view, new TextSpan(sentence.Start, source.Start)).LastOrDefault();
         return antecedent is null ? null : antecedent with { Span = source };
     }
-
-    private static int Overlap(TextSpan a, TextSpan b) => Math.Max(0, Math.Min(a.End, b.End) - Math.Max(a.Start, b.Start));
 
     private static TextSpan Trim(string text, TextSpan span)
     {

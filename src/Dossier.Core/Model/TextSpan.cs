@@ -9,6 +9,8 @@ public readonly record struct TextSpan(int Start, int End) : IComparable<TextSpa
     public bool Contains(int position) => position >= Start && position < End;
     public bool Contains(TextSpan other) => other.Start >= Start && other.End <= End;
     public bool Overlaps(TextSpan other) => other.Start < End && Start < other.End;
+    /// <summary>How many positions the two spans share (0 when they do not overlap).</summary>
+    public int OverlapLength(TextSpan other) => Math.Max(0, Math.Min(End, other.End) - Math.Max(Start, other.Start));
 
     public string Of(string text) => text.Substring(Start, Length);
 

@@ -62,7 +62,7 @@ public static class ClaimAligner
             var terms = words.Select(w => Words.ContentTerm(w)).OfType<string>().Where(t => !char.IsDigit(t[0])).ToImmutableHashSet();
             var actors = SpanIndex.Inside(entities, span).Select(e => e.EntityId ?? e.Text.ToLowerInvariant()).ToImmutableHashSet();
             var quoted = quotes.Where(q => q.Kind != QuoteKind.Indirect && q.Span.Overlaps(span))
-                .Sum(q => Math.Min(q.Span.End, span.End) - Math.Max(q.Span.Start, span.Start));
+                .Sum(q => q.Span.OverlapLength(span));
             var timesIn = SpanIndex.Inside(times, span).Where(t => t.Type is TimexType.DATE or TimexType.TIME).ToList();
             result.Add(new ClaimSentence(doc, span, terms, actors, NumbersIn(doc, span, words, numbers, timesIn),
                 [.. SpanIndex.Inside(times, span).Where(t => t.Type == TimexType.DATE && t.Value is not null)
