@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Dossier.Testing;
 
 namespace Dossier.Cli.Tests;
 
@@ -10,21 +10,15 @@ namespace Dossier.Cli.Tests;
 public sealed class IngestCommandTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("dossier-ingest-").FullName;
-    private readonly HttpListener _listener = new();
+    private readonly LoopbackSite _site;
     private readonly string _base;
     private int _pageRequests;
     private int _conditionalRequests;
 
     public IngestCommandTests()
     {
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            _base = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/";
-        }
-        _listener.Prefixes.Add(_base);
-        _listener.Start();
-        _ = Task.Run(ServeAsync);
+        _site = new LoopbackSite(HandleAsync);
+        _base = _site.Base;
     }
 
     private const string Page = """
@@ -112,34 +106,6 @@ public sealed class IngestCommandTests : IDisposable
         return json.RootElement.GetProperty("documents").EnumerateArray().Select(d => d.Clone()).ToList();
     }
 
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception) when (!_listener.IsListening)
-            {
-                return;
-            }
-            catch (HttpListenerException)
-            {
-                return;
-            }
-            try
-            {
-                await HandleAsync(context);
-            }
-            catch (Exception ex) when (ex is HttpListenerException or IOException or ObjectDisposedException)
-            {
-                // The client went away: nothing to answer.
-            }
-        }
-    }
-
     private async Task HandleAsync(HttpListenerContext context)
     {
         var response = context.Response;
@@ -155,10 +121,10 @@ public sealed class IngestCommandTests : IDisposable
                     return;
                 }
                 response.Headers["ETag"] = "\"strike-1\"";
-                await WriteAsync(response, Page, "text/html; charset=utf-8");
+                await LoopbackSite.WriteAsync(response, Page, "text/html; charset=utf-8");
                 return;
             case "/feed.xml":
-                await WriteAsync(response, $"""
+                await LoopbackSite.WriteAsync(response, $"""
                     <rss version="2.0"><channel><title>Coastal Courier</title>
                     <item><title>Port workers end strike after pay deal</title><link>{_base}port-strike</link>
                     <description>Dock workers accept a pay offer.</description><pubDate>Fri, 14 Mar 2025 09:30:00 GMT</pubDate></item>
@@ -172,18 +138,9 @@ public sealed class IngestCommandTests : IDisposable
         }
     }
 
-    private static async Task WriteAsync(HttpListenerResponse response, string body, string contentType)
-    {
-        var bytes = Encoding.UTF8.GetBytes(body);
-        response.ContentType = contentType;
-        response.ContentLength64 = bytes.Length;
-        await response.OutputStream.WriteAsync(bytes);
-        response.Close();
-    }
-
     public void Dispose()
     {
-        _listener.Close();
+        _site.Dispose();
         Directory.Delete(_directory, recursive: true);
     }
 }

@@ -1,26 +1,21 @@
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using Dossier.Core.Diagnostics;
 using Dossier.Ingest.Web;
+using Dossier.Testing;
 
 namespace Dossier.Ingest.Tests;
 
 /// <summary>The URL guard and fetcher against a real HTTP server on loopback.</summary>
 public sealed class SafeFetcherTests : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly LoopbackSite _site;
     private readonly string _base;
-    private readonly CancellationTokenSource _stop = new();
     private int _requests;
 
     public SafeFetcherTests()
     {
-        var port = FreePort();
-        _base = $"http://127.0.0.1:{port}/";
-        _listener.Prefixes.Add(_base);
-        _listener.Start();
-        _ = Task.Run(ServeAsync);
+        _site = new LoopbackSite(Handle);
+        _base = _site.Base;
     }
 
     private static readonly FetchOptions Local = new() { AllowPrivate = true, PolitenessDelay = TimeSpan.Zero, Timeout = TimeSpan.FromSeconds(5) };
@@ -229,80 +224,56 @@ public sealed class SafeFetcherTests : IDisposable
         Assert.True(robots.Allows("/news"));
     }
 
-    private async Task ServeAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception) when (_stop.IsCancellationRequested || !_listener.IsListening)
-            {
-                return;
-            }
-            _ = Task.Run(() => Handle(context));
-        }
-    }
-
     private async Task Handle(HttpListenerContext context)
     {
         var path = context.Request.Url!.AbsolutePath;
         var response = context.Response;
-        try
+        if (path != "/robots.txt") Interlocked.Increment(ref _requests);
+        switch (path)
         {
-            if (path != "/robots.txt") Interlocked.Increment(ref _requests);
-            switch (path)
-            {
-                case "/robots.txt":
-                    await Write(response, "User-agent: *\nDisallow: /private\n", "text/plain");
-                    break;
-                case "/article":
-                    if (context.Request.Headers["If-None-Match"] == "\"v1\"")
-                    {
-                        response.StatusCode = 304;
-                        response.Close();
-                        break;
-                    }
-                    response.Headers["ETag"] = "\"v1\"";
-                    await Write(response, "<html><body><h1>Harbour strike ends</h1><p>Dock workers voted to accept the offer.</p></body></html>", "text/html; charset=utf-8");
-                    break;
-                case "/feed.xml":
-                    await Write(response, $"""
-                        <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Dock Daily</title>
-                        <item><title>Strike ends</title><link>{_base}article</link></item>
-                        <item><title>Gone page</title><link>{_base}missing</link><content:encoded><![CDATA[<p>Text carried in the feed itself.</p>]]></content:encoded></item>
-                        </channel></rss>
-                        """, "application/rss+xml");
-                    break;
-                case "/to-other-host":
-                    Redirect(response, _base.Replace("127.0.0.1", "127.0.0.2") + "article");
-                    break;
-                case "/loop":
-                    Redirect(response, _base + "loop");
-                    break;
-                case "/big":
-                    await Write(response, new string('x', 300_000), "text/html");
-                    break;
-                case "/slow":
-                    await Task.Delay(3000);
-                    await Write(response, "late", "text/html");
-                    break;
-                default:
-                    if (path.StartsWith("/hop/", StringComparison.Ordinal) && int.TryParse(path[5..], out var n))
-                    {
-                        Redirect(response, n == 0 ? _base + "article" : $"{_base}hop/{n - 1}");
-                        break;
-                    }
-                    response.StatusCode = 404;
+            case "/robots.txt":
+                await LoopbackSite.WriteAsync(response, "User-agent: *\nDisallow: /private\n", "text/plain");
+                break;
+            case "/article":
+                if (context.Request.Headers["If-None-Match"] == "\"v1\"")
+                {
+                    response.StatusCode = 304;
                     response.Close();
                     break;
-            }
-        }
-        catch (Exception ex) when (ex is HttpListenerException or IOException or ObjectDisposedException or InvalidOperationException)
-        {
-            // The client gave up (timeout tests): nothing to answer.
+                }
+                response.Headers["ETag"] = "\"v1\"";
+                await LoopbackSite.WriteAsync(response, "<html><body><h1>Harbour strike ends</h1><p>Dock workers voted to accept the offer.</p></body></html>", "text/html; charset=utf-8");
+                break;
+            case "/feed.xml":
+                await LoopbackSite.WriteAsync(response, $"""
+                    <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Dock Daily</title>
+                    <item><title>Strike ends</title><link>{_base}article</link></item>
+                    <item><title>Gone page</title><link>{_base}missing</link><content:encoded><![CDATA[<p>Text carried in the feed itself.</p>]]></content:encoded></item>
+                    </channel></rss>
+                    """, "application/rss+xml");
+                break;
+            case "/to-other-host":
+                Redirect(response, _base.Replace("127.0.0.1", "127.0.0.2") + "article");
+                break;
+            case "/loop":
+                Redirect(response, _base + "loop");
+                break;
+            case "/big":
+                await LoopbackSite.WriteAsync(response, new string('x', 300_000), "text/html");
+                break;
+            case "/slow":
+                await Task.Delay(3000);
+                await LoopbackSite.WriteAsync(response, "late", "text/html");
+                break;
+            default:
+                if (path.StartsWith("/hop/", StringComparison.Ordinal) && int.TryParse(path[5..], out var n))
+                {
+                    Redirect(response, n == 0 ? _base + "article" : $"{_base}hop/{n - 1}");
+                    break;
+                }
+                response.StatusCode = 404;
+                response.Close();
+                break;
         }
     }
 
@@ -313,26 +284,5 @@ public sealed class SafeFetcherTests : IDisposable
         response.Close();
     }
 
-    private static async Task Write(HttpListenerResponse response, string body, string contentType)
-    {
-        var bytes = Encoding.UTF8.GetBytes(body);
-        response.ContentType = contentType;
-        response.ContentLength64 = bytes.Length;
-        await response.OutputStream.WriteAsync(bytes);
-        response.Close();
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
-
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _listener.Close();
-        _stop.Dispose();
-    }
+    public void Dispose() => _site.Dispose();
 }
