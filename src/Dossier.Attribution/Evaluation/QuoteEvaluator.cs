@@ -15,10 +15,17 @@ public sealed record SpanScore(int Gold, int Predicted, int MatchedGold, int Mat
 }
 
 /// <summary>Scores for one kind of attribution (all, direct or indirect).</summary>
-public sealed record KindScores(string Kind, SpanScore Exact, SpanScore Overlap, int SourceEvaluated, int SourceCorrect)
+public sealed record KindScores(string Kind, SpanScore Exact, SpanScore Overlap, int SourceEvaluated, int SourceCorrect, int SourceSpanCorrect)
 {
-    /// <summary>Of the gold contents found (overlap) that have a source, the share whose predicted speaker overlaps it.</summary>
+    /// <summary>
+    /// Of the gold contents found (overlap) that have a source, the share whose predicted speaker is that source: its
+    /// span overlaps the gold source, or it names the same actor as the name the gold source ends in (see
+    /// <see cref="QuoteEvaluator"/>).
+    /// </summary>
     public double SourceAccuracy => SourceEvaluated == 0 ? 0 : (double)SourceCorrect / SourceEvaluated;
+
+    /// <summary>The stricter share whose predicted speaker span overlaps the gold source span.</summary>
+    public double SourceSpanAccuracy => SourceEvaluated == 0 ? 0 : (double)SourceSpanCorrect / SourceEvaluated;
 }
 
 public sealed record QuoteScores(string Split, int Articles, KindScores All, KindScores Direct, KindScores Indirect)
@@ -27,11 +34,11 @@ public sealed record QuoteScores(string Split, int Articles, KindScores All, Kin
     {
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"PolNeAR {Split}: {Articles} articles");
-        sb.AppendLine("kind      gold  pred | exact P   R     F1   | overlap P R     F1   | source acc (n)");
+        sb.AppendLine("kind      gold  pred | exact P   R     F1   | overlap P R     F1   | source acc (n) span-only");
         foreach (var k in new[] { All, Direct, Indirect })
         {
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"{k.Kind,-9} {k.Exact.Gold,5} {k.Exact.Predicted,5} | {k.Exact.Precision,5:F3} {k.Exact.Recall,5:F3} {k.Exact.F1,5:F3} | {k.Overlap.Precision,5:F3} {k.Overlap.Recall,5:F3} {k.Overlap.F1,5:F3} | {k.SourceAccuracy:F3} ({k.SourceEvaluated})");
+                $"{k.Kind,-9} {k.Exact.Gold,5} {k.Exact.Predicted,5} | {k.Exact.Precision,5:F3} {k.Exact.Recall,5:F3} {k.Exact.F1,5:F3} | {k.Overlap.Precision,5:F3} {k.Overlap.Recall,5:F3} {k.Overlap.F1,5:F3} | {k.SourceAccuracy:F3} ({k.SourceEvaluated}) {k.SourceSpanAccuracy:F3}");
         }
         return sb.ToString();
     }
@@ -43,6 +50,11 @@ public sealed record QuoteScores(string Split, int Articles, KindScores All, Kin
 /// quote is dropped, as PolNeAR gives every token one role). Direct gold = content with a quotation mark; direct
 /// predictions = Direct and Partial quotes. Precision counts predictions of a kind that match any gold; recall counts
 /// golds of a kind matched by any prediction. Spans are compared after trimming surrounding white space.
+/// The source of a found gold content is right when the predicted speaker's span overlaps the gold source span, or when
+/// the speaker is linked to the same actor as the name the gold source ends in ("Sen. Maria Lopez" or "Lopez" in
+/// another sentence when the speaker is a linked mention of Lopez elsewhere): PolNeAR marks one mention of the source
+/// and the issue asks for the speaker, so another mention of the same actor is the same source. A gold source that
+/// does not end in a linked name ("his campaign", "Lopez's lawyer", "a source") has only its span to match.
 /// </summary>
 public static class QuoteEvaluator
 {
@@ -56,18 +68,19 @@ public static class QuoteEvaluator
         prepare ??= FallbackLanguage.Prepare;
         stage ??= new QuoteStage();
         var context = StageContext.Default();
-        var units = new List<(string Text, List<Unit> Gold, List<Quote> Predicted)>();
+        var units = new List<(string Text, List<Unit> Gold, List<Quote> Predicted, EntityMention[] Entities)>();
         var articles = 0;
         foreach (var article in PolnearCorpus.Read(polnearDir, split).Take(maxArticles ?? int.MaxValue))
         {
             articles++;
             var doc = new Document(article.Name, article.Name, article.Text, new DocumentMetadata());
-            var predicted = Outermost(stage.Process(prepare(doc), context).Layer(Layers.Quotes));
+            var processed = stage.Process(prepare(doc), context);
+            var predicted = Outermost(processed.Layer(Layers.Quotes));
             var gold = article.Attributions
                 .SelectMany(a => a.Content.Select(c => new Unit(Trim(article.Text, c), a.IsDirect(article.Text), a.Source)))
                 .Where(u => !u.Span.IsEmpty)
                 .ToList();
-            units.Add((article.Text, gold, predicted));
+            units.Add((article.Text, gold, predicted, [.. processed.Layer(Layers.Entities)]));
         }
         return new QuoteScores(split, articles,
             Score("all", units, _ => true, _ => true),
@@ -77,11 +90,11 @@ public static class QuoteEvaluator
 
     private sealed record Unit(TextSpan Span, bool Direct, IReadOnlyList<TextSpan> Source);
 
-    private static KindScores Score(string kind, List<(string Text, List<Unit> Gold, List<Quote> Predicted)> docs,
+    private static KindScores Score(string kind, List<(string Text, List<Unit> Gold, List<Quote> Predicted, EntityMention[] Entities)> docs,
         Func<Unit, bool> goldOfKind, Func<Quote, bool> predictedOfKind)
     {
-        int gold = 0, pred = 0, exactGold = 0, exactPred = 0, overGold = 0, overPred = 0, srcN = 0, srcOk = 0;
-        foreach (var (text, golds, preds) in docs)
+        int gold = 0, pred = 0, exactGold = 0, exactPred = 0, overGold = 0, overPred = 0, srcN = 0, srcOk = 0, srcSpanOk = 0;
+        foreach (var (text, golds, preds, entities) in docs)
         {
             var spans = preds.Select(p => Trim(text, p.Span)).ToList();
             foreach (var g in golds.Where(goldOfKind))
@@ -100,7 +113,16 @@ public static class QuoteEvaluator
                 if (g.Source.Count == 0) continue;
                 srcN++;
                 var speaker = preds[best].Speaker;
-                if (speaker is not null && g.Source.Any(s => s.Overlaps(speaker.Span))) srcOk++;
+                if (speaker is null) continue;
+                if (g.Source.Any(s => s.Overlaps(speaker.Span)))
+                {
+                    srcSpanOk++;
+                    srcOk++;
+                }
+                else if (speaker.EntityId is { } id && g.Source.Any(s => HeadName(text, entities, s)?.EntityId == id))
+                {
+                    srcOk++;
+                }
             }
             for (var i = 0; i < preds.Count; i++)
             {
@@ -110,7 +132,18 @@ public static class QuoteEvaluator
                 if (golds.Any(g => g.Span.Overlaps(spans[i]))) overPred++;
             }
         }
-        return new KindScores(kind, new SpanScore(gold, pred, exactGold, exactPred), new SpanScore(gold, pred, overGold, overPred), srcN, srcOk);
+        return new KindScores(kind, new SpanScore(gold, pred, exactGold, exactPred), new SpanScore(gold, pred, overGold, overPred), srcN, srcOk, srcSpanOk);
+    }
+
+    /// <summary>
+    /// The linked name a gold source ends in ("Trump campaign manager Kellyanne Conway" → Conway; "Sen. Lopez," →
+    /// Lopez), or null when it ends in anything else ("Lopez's lawyer", "his campaign").
+    /// </summary>
+    private static EntityMention? HeadName(string text, EntityMention[] entities, TextSpan source)
+    {
+        var end = source.End;
+        while (end > source.Start && (char.IsWhiteSpace(text[end - 1]) || char.IsPunctuation(text[end - 1]))) end--;
+        return entities.LastOrDefault(e => e.EntityId is not null && e.Span.Start >= source.Start && e.Span.End == end);
     }
 
     /// <summary>Drops quotes that lie inside another predicted quote (a partial quotation inside reported speech).</summary>

@@ -95,7 +95,7 @@ internal sealed class AttributionSentence
             result.Suffixes[i] = FeatureHash.Lower(word.Length > 3 ? word[^3..] : word);
             while (mk < marks.Count && marks[mk].Outer.End <= token.Start) mk++;
             result.InQuote[i] = mk < marks.Count && marks[mk].Outer.Start <= token.Start;
-            result.IsQuoteMark[i] = word.Length == 1 && word[0] is '"' or '“' or '”' or '‘' or '’' or '\'' or '«' or '»' or '„' || word == "''" || word == "``";
+            result.IsQuoteMark[i] = word.Length == 1 && QuoteMarkScanner.IsQuoteMark(word[0]) || word == "''" || word == "``";
             while (en < entities.Length && entities[en].Span.End <= token.Start) en++;
             if (en < entities.Length && entities[en].Span.Start <= token.Start)
                 result.Entities[i] = FeatureHash.Of((entities[en].Span.Start == token.Start ? "B-" : "I-") + entities[en].Label);

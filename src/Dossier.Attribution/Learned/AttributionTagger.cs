@@ -18,17 +18,22 @@ public sealed record TaggedAttribution(TextSpan Content, TextSpan? Cue, TextSpan
 public sealed class AttributionTagger
 {
     private const string Magic = "DossierAttribution";
-    private const int FormatVersion = 3;
+    /// <summary>4: the source ranker follows the tagger's weights.</summary>
+    private const int FormatVersion = 4;
     internal const int DefaultBits = 19;
 
     private static readonly Lazy<AttributionTagger?> LazyDefault = new(LoadDefault);
 
-    internal AttributionTagger(HashedPerceptron weights, IReadOnlySet<ulong> learnedCues, float contentBias = 0)
+    internal AttributionTagger(HashedPerceptron weights, IReadOnlySet<ulong> learnedCues, float contentBias = 0, SourceRanker? ranker = null)
     {
         Weights = weights;
         LearnedCues = learnedCues;
         ContentBias = contentBias;
+        Ranker = ranker;
     }
+
+    /// <summary>Chooses the source of each attribution among the phrases around it; null before the trainer has learned one.</summary>
+    internal SourceRanker? Ranker { get; }
 
     /// <summary>Words (lower-cased hashes) that the training data often uses as cues; see <see cref="AttributionSentence.From"/>.</summary>
     internal IReadOnlySet<ulong> LearnedCues { get; }
@@ -92,10 +97,13 @@ public sealed class AttributionTagger
         return labels;
     }
 
-    /// <summary>Turns labels into spans and pairs each content with the nearest cue and the source nearest that cue.</summary>
     /// <summary>With another content bias (the trainer's tuning).</summary>
-    internal AttributionTagger WithContentBias(float bias) => new(Weights, LearnedCues, bias);
+    internal AttributionTagger WithContentBias(float bias) => new(Weights, LearnedCues, bias, Ranker);
 
+    /// <summary>With a source ranker (the trainer's last step).</summary>
+    internal AttributionTagger WithRanker(SourceRanker? ranker) => new(Weights, LearnedCues, ContentBias, ranker);
+
+    /// <summary>Turns labels into spans and pairs each content with the nearest cue and the source nearest that cue.</summary>
     internal static IEnumerable<TaggedAttribution> Group(AttributionSentence sentence, int[] labels)
     {
         var contents = Spans(sentence, labels, Roles.ContentBegin);
@@ -134,24 +142,29 @@ public sealed class AttributionTagger
             writer.Write(LearnedCues.Count);
             foreach (var cue in LearnedCues.Order()) writer.Write(cue);
             Weights.Write(writer);
+            writer.Write(Ranker is not null);
+            Ranker?.Write(writer);
         });
     }
 
     /// <exception cref="InvalidDataException">The stream is not an attribution model.</exception>
     public static AttributionTagger Load(Stream stream)
     {
-        var (bias, cues, weights) = ModelFile.Read(stream, Magic, FormatVersion, "attribution", reader =>
+        var (bias, cues, tables) = ModelFile.Read(stream, Magic, FormatVersion, "attribution", reader =>
         {
             var bias = reader.ReadSingle();
             var count = reader.ReadInt32();
             if (count is < 0 or > 1_000_000) throw new InvalidDataException("attribution model cue list size out of range");
             var cues = new HashSet<ulong>(count);
             for (var i = 0; i < count; i++) cues.Add(reader.ReadUInt64());
-            return (bias, cues, HashedPerceptron.Read(reader));
+            var weights = HashedPerceptron.Read(reader);
+            var ranker = reader.ReadBoolean() ? SourceRanker.Read(reader) : null;
+            return (bias, cues, (weights, ranker));
         });
+        var (weights, ranker) = tables;
         if (weights.Labels != Roles.Count) throw new InvalidDataException($"attribution model has {weights.Labels} labels, expected {Roles.Count}");
         if (!float.IsFinite(bias)) throw new InvalidDataException("attribution model bias is not a number");
-        return new AttributionTagger(weights, cues, bias);
+        return new AttributionTagger(weights, cues, bias, ranker);
     }
 
     private static AttributionTagger? LoadDefault()

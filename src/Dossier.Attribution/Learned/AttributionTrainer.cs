@@ -1,4 +1,5 @@
 using Dossier.Attribution.Evaluation;
+using Dossier.Attribution.Quotes;
 using Dossier.Core.Model;
 using Dossier.Language.Learning;
 
@@ -16,9 +17,11 @@ public static class AttributionTrainer
         int? maxArticles = null)
     {
         ArgumentNullException.ThrowIfNull(prepare);
-        var articles = PolnearCorpus.Read(polnearDir, "train").Take(maxArticles ?? int.MaxValue)
-            .Select(a => AttributionSentence.From(prepare(new Document(a.Name, a.Name, a.Text, new DocumentMetadata())), EmptyCues)
-                .Select(s => new Example(s, GoldLabels(s, a.Attributions))).ToList())
+        var corpus = PolnearCorpus.Read(polnearDir, "train").Take(maxArticles ?? int.MaxValue)
+            .Select(a => (Article: a, Document: prepare(new Document(a.Name, a.Name, a.Text, new DocumentMetadata()))))
+            .ToList();
+        var articles = corpus
+            .Select(c => AttributionSentence.From(c.Document, EmptyCues).Select(s => new Example(s, GoldLabels(s, c.Article.Attributions))).ToList())
             .ToList();
         // Which words act as cues is learned from the labels, then marked on the same sentences.
         var cues = LearnCues(articles.SelectMany(a => a));
@@ -32,7 +35,70 @@ public static class AttributionTrainer
         var probe = Fit(fitting, cues, epochs, null);
         var bias = BiasGrid.MaxBy(b => ContentOverlapF1(probe.WithContentBias(b), tuning));
         log?.Invoke($"content bias {bias} (overlap F1 on held-out train articles {ContentOverlapF1(probe.WithContentBias(bias), tuning):F3}, without {ContentOverlapF1(probe, tuning):F3})");
-        return Fit([.. articles.SelectMany(a => a)], cues, epochs, log).WithContentBias(bias);
+        var tagger = Fit([.. articles.SelectMany(a => a)], cues, epochs, log).WithContentBias(bias);
+        return tagger.WithRanker(TrainRanker(corpus, articles, cues, epochs, bias, log));
+    }
+
+    /// <summary>Folds for the source ranker's training choices: each fold's articles are read by a tagger trained on the others.</summary>
+    private const int RankerFolds = 5;
+
+    private static readonly int[] RankerEpochGrid = [1, 2, 3, 5, 8, 12];
+
+    /// <summary>
+    /// Learns the source ranker from the choices the quotes stage makes on the training articles. The tagger that reads
+    /// an article must not have learned from it (its source phrases would be right too often), so the articles are cut
+    /// into folds and each is read by a tagger trained on the other folds. Every tenth article's choices are held out
+    /// to choose the number of passes; the ranker then learns from all choices.
+    /// </summary>
+    private static SourceRanker TrainRanker(List<(PolnearArticle Article, Document Document)> corpus, List<List<Example>> articles,
+        IReadOnlySet<ulong> cues, int epochs, float bias, Action<string>? log)
+    {
+        var choices = new List<(int Article, SourceChoice Choice, bool[] Right)>();
+        var unreachable = 0;
+        for (var fold = 0; fold < RankerFolds; fold++)
+        {
+            var reader = Fit([.. articles.Where((_, k) => k % RankerFolds != fold).SelectMany(a => a)], cues, epochs, null).WithContentBias(bias);
+            for (var k = fold; k < corpus.Count; k += RankerFolds)
+            {
+                var (article, document) = corpus[k];
+                var article1 = k;
+                QuoteExtractor.Extract(document, reader, choice =>
+                {
+                    var source = GoldSource(article, choice.Content);
+                    if (source is null) return;
+                    var right = choice.Candidates.Select(c => source.Any(s => s.Overlaps(c.Span))).ToArray();
+                    if (right.Any(r => r)) choices.Add((article1, choice, right));
+                    else unreachable++;
+                });
+            }
+            log?.Invoke($"source ranker: fold {fold + 1}/{RankerFolds} read");
+        }
+        var fitting = choices.Where(c => c.Article % 10 != 9).Select(c => (c.Choice.Features, c.Right)).ToList();
+        var held = choices.Where(c => c.Article % 10 == 9).ToList();
+        double Accuracy(Func<SourceChoice, int> choose) => held.Count == 0 ? 0 : held.Count(c => choose(c.Choice) is var i && i >= 0 && c.Right[i]) / (double)held.Count;
+        var scored = RankerEpochGrid.Select(e => (Epochs: e, Ranker: SourceRanker.Train(fitting, e)))
+            .Select(r => (r.Epochs, Accuracy: Accuracy(c => r.Ranker.Best(c.Features)))).ToList();
+        var best = scored.MaxBy(r => r.Accuracy);
+        log?.Invoke($"source ranker: {choices.Count} choices with the gold source among the candidates ({unreachable} without); on held-out " +
+            $"train articles ({held.Count} choices) {best.Accuracy:F3} right after {best.Epochs} passes " +
+            $"({string.Join(", ", scored.Select(r => $"{r.Epochs}: {r.Accuracy:F3}"))}), tagger and rules alone {Accuracy(c => c.Current):F3}");
+        return SourceRanker.Train([.. choices.Select(c => (c.Choice.Features, c.Right))], best.Epochs);
+    }
+
+    /// <summary>The source spans of the gold attribution whose content overlaps <paramref name="content"/> most; null when none does or it has no source.</summary>
+    private static IReadOnlyList<TextSpan>? GoldSource(PolnearArticle article, TextSpan content)
+    {
+        GoldAttribution? best = null;
+        var most = 0;
+        foreach (var a in article.Attributions)
+        {
+            foreach (var c in a.Content)
+            {
+                var o = c.OverlapLength(content);
+                if (o > most) (best, most) = (a, o);
+            }
+        }
+        return best is { Source.Count: > 0 } ? best.Source : null;
     }
 
     private static readonly HashSet<ulong> EmptyCues = [];

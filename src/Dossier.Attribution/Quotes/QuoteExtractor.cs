@@ -23,7 +23,10 @@ public static partial class QuoteExtractor
 
     /// <param name="tagger">The learned attribution tagger: it finds reported speech and the sources of quotations
     /// the rules leave unattributed. Without it, reported speech comes from the rules in <see cref="IndirectSpeech"/>.</param>
-    public static IReadOnlyList<Quote> Extract(Document document, AttributionTagger? tagger = null)
+    public static IReadOnlyList<Quote> Extract(Document document, AttributionTagger? tagger = null) => Extract(document, tagger, null);
+
+    /// <param name="record">Receives every source choice the ranker is asked to make (the trainer learns from them).</param>
+    internal static IReadOnlyList<Quote> Extract(Document document, AttributionTagger? tagger, Action<SourceChoice>? record)
     {
         var text = document.Text;
         if (string.IsNullOrEmpty(text)) return [];
@@ -35,6 +38,7 @@ public static partial class QuoteExtractor
         var builder = new QuoteBuilder(view, resolver, times, published, document.Metadata.Outlet);
 
         var learned = tagger?.Find(document) ?? [];
+        var picker = new SourcePicker(view, resolver, tagger?.Ranker, learned, record);
         var result = new List<Quote>();
         var usedCues = new HashSet<int>();
         Quote? lastAttributed = null;
@@ -52,10 +56,13 @@ public static partial class QuoteExtractor
             var kind = adjacent is not null || sentenceLike ? QuoteKind.Direct : QuoteKind.Partial;
             // A cue right next to the quotation is the surest sign of its speaker; past that, the tagger's source
             // beats the rules' guess from the sentence's cue.
-            var attribution = adjacent ?? Prefer(LearnedAttribution(view, learned, q.Outer), SentenceCue(view, q));
+            var tagged = adjacent is null ? learned.FirstOrDefault(a => a.Source is not null && a.Content.Overlaps(q.Outer)) : null;
+            var ruled = adjacent ?? SentenceCue(view, q);
+            var attribution = adjacent ?? Prefer(tagged is null ? null : ToAttribution(view, tagged), ruled);
             Quote quote;
             if (attribution is not null)
             {
+                attribution = picker.Pick(q.Outer, kind, attribution, tagged?.Source, ruled?.Candidate);
                 quote = builder.Build(q.Outer, FoldParagraphs(inner), kind, attribution);
                 // A cue that frames a quotation is spent; one that merely shares a sentence with a partial
                 // quotation may still report the rest of the sentence ("said he was in “serious talks” with …").
@@ -72,6 +79,7 @@ public static partial class QuoteExtractor
                 quote = new Quote(q.Outer, FoldParagraphs(inner), kind, null, null, null, null, AttributionCertainty.Unattributed);
             }
             result.Add(quote);
+            picker.Remember(quote);
             if (kind == QuoteKind.Direct && quote.Speaker is not null)
             {
                 lastAttributed = quote;
@@ -84,7 +92,7 @@ public static partial class QuoteExtractor
         }
         // With the tagger, the rules' reading of reported speech is only a fallback: run it when one is needed.
         var rules = new Lazy<List<Quote>>(() => IndirectSpeech.Find(view, builder, usedCues).ToList());
-        result.AddRange(tagger is null ? rules.Value : LearnedIndirect(view, builder, learned, result, rules));
+        result.AddRange(tagger is null ? rules.Value : LearnedIndirect(view, builder, picker, learned, result, rules));
         return result;
     }
 
@@ -96,8 +104,8 @@ public static partial class QuoteExtractor
     /// tagger found no speaker, or ran the content over its own speaker ("The agency reported that …" all tagged as
     /// content), the rules' reading of the same sentence wins when they have a speaker.
     /// </summary>
-    private static IEnumerable<Quote> LearnedIndirect(DocumentView view, QuoteBuilder builder, IReadOnlyList<TaggedAttribution> learned,
-        List<Quote> quoted, Lazy<List<Quote>> rules)
+    private static IEnumerable<Quote> LearnedIndirect(DocumentView view, QuoteBuilder builder, SourcePicker picker,
+        IReadOnlyList<TaggedAttribution> learned, List<Quote> quoted, Lazy<List<Quote>> rules)
     {
         var direct = quoted.Where(q => q.Kind == QuoteKind.Direct).Select(q => q.Span).ToList();
         foreach (var a in learned)
@@ -105,23 +113,22 @@ public static partial class QuoteExtractor
             var content = Trim(view.Text, a.Content);
             if (content.IsEmpty || WordCount(view.Text, content.Start, content.End) < MinReportedWords) continue;
             if (direct.Any(d => d.OverlapLength(content) * 2 >= content.Length)) continue;
-            var quote = builder.Build(content, content.Of(view.Text), QuoteKind.Indirect, ToAttribution(view, a));
+            var attribution = ToAttribution(view, a);
+            var quote = builder.Build(content, content.Of(view.Text), QuoteKind.Indirect, attribution);
             if (quote.Speaker is null || quote.Span.Contains(quote.Speaker.Span))
             {
                 var rule = rules.Value.FirstOrDefault(r => r.Speaker is not null && r.Span.Overlaps(quote.Span));
                 // A content that holds its own speaker is a misreading unless the rules read the sentence too.
                 if (rule is null && quote.Speaker is not null) continue;
-                quote = rule ?? quote;
+                if (rule is not null)
+                {
+                    yield return rule;
+                    continue;
+                }
             }
-            yield return quote;
+            var picked = picker.Pick(content, QuoteKind.Indirect, attribution, a.Source, a.Cue is { } cue ? CueSubject(view, cue) : null);
+            yield return ReferenceEquals(picked, attribution) ? quote : builder.Build(content, content.Of(view.Text), QuoteKind.Indirect, picked);
         }
-    }
-
-    /// <summary>The tagger's source and cue for a quotation whose attribution the rules did not find.</summary>
-    private static Attribution? LearnedAttribution(DocumentView view, IReadOnlyList<TaggedAttribution> learned, TextSpan quotation)
-    {
-        var match = learned.FirstOrDefault(a => a.Source is not null && a.Content.Overlaps(quotation));
-        return match is null ? null : ToAttribution(view, match);
     }
 
     /// <summary>The tagger's source (it always has one) with the rules' cue and clause when both attribute a quotation.</summary>
@@ -140,21 +147,11 @@ public static partial class QuoteExtractor
         SpeakerCandidate? candidate = null;
         if (a.Source is { } s)
         {
-            // A name, pronoun or description inside the tagged phrase is what the resolver knows how to link: a
-            // person's name first ("U.S. Special Envoy Steve Witkoff" is Witkoff, not the U.S.), else the widest
-            // phrase ("Russian officials" rather than "Russian").
-            var inside = SpeakerCandidates.In(view, s);
-            candidate = inside.FirstOrDefault(c => c.Entity?.Label == EntityLabel.PER)
-                ?? inside.OrderByDescending(c => c.Span.Length).FirstOrDefault()
-                ?? RelativePronoun(view, s)
-                ?? new SpeakerCandidate(s, s.Of(text), CandidateKind.Description);
+            candidate = SpeakerCandidates.FromPhrase(view, s);
         }
         else if (a.Cue is { } c2)
         {
-            // No source tagged: the subject of the cue as the rules find it ("…, the minister said").
-            var sentence = view.SentenceAt(c2.Start);
-            candidate = NearestSubject(view, new TextSpan(sentence.Start, c2.Start), c2.Start)
-                ?? FirstAfter(view, new TextSpan(c2.End, Math.Max(c2.End, sentence.End)));
+            candidate = CueSubject(view, c2);
         }
         var clauseStart = Math.Min(a.Content.Start, Math.Min(a.Cue?.Start ?? int.MaxValue, a.Source?.Start ?? int.MaxValue));
         var clauseEnd = Math.Max(a.Content.End, Math.Max(a.Cue?.End ?? 0, a.Source?.End ?? 0));
@@ -163,17 +160,55 @@ public static partial class QuoteExtractor
         return new Attribution(cue, candidate, clause);
     }
 
-    /// <summary>
-    /// "…European countries, who have supported Ukraine…": a relative pronoun speaks for the phrase it follows. The
-    /// candidate keeps the pronoun's place (as a resolved "he" does) and takes the name of the nearest candidate
-    /// before it in the sentence.
-    /// </summary>
-    private static SpeakerCandidate? RelativePronoun(DocumentView view, TextSpan source)
+    /// <summary>The subject of a cue as the rules find it: "…, the minister said", "…, said the minister".</summary>
+    private static SpeakerCandidate? CueSubject(DocumentView view, TextSpan cue)
     {
-        if (source.Of(view.Text).Trim().ToLowerInvariant() is not ("who" or "which" or "that")) return null;
-        var sentence = view.SentenceAt(source.Start);
-        var antecedent = SpeakerCandidates.In(view, new TextSpan(sentence.Start, source.Start)).LastOrDefault();
-        return antecedent is null ? null : antecedent with { Span = source };
+        var sentence = view.SentenceAt(cue.Start);
+        return NearestSubject(view, new TextSpan(Math.Min(sentence.Start, cue.Start), cue.Start), cue.Start)
+            ?? FirstAfter(view, new TextSpan(cue.End, Math.Max(cue.End, sentence.End)));
+    }
+
+    /// <summary>
+    /// Asks the source ranker (when the tagger carries one) to choose among the phrases around an attribution, and
+    /// keeps the speakers of the quotations built so far for its "same speaker as before" feature.
+    /// </summary>
+    private sealed class SourcePicker(DocumentView view, SpeakerResolver resolver, SourceRanker? ranker,
+        IReadOnlyList<TaggedAttribution> learned, Action<SourceChoice>? record)
+    {
+        private readonly TextSpan[] _taggedSources = [.. learned.Where(a => a.Source is not null).Select(a => a.Source!.Value).Distinct().Order()];
+        private readonly SortedList<int, string> _speakers = [];
+
+        public void Remember(Quote quote)
+        {
+            if (quote.Speaker?.EntityId is { } id) _speakers[quote.Span.Start] = id;
+        }
+
+        /// <summary>The attribution with the ranker's candidate (unchanged without a ranker or candidates).</summary>
+        public Attribution Pick(TextSpan content, QuoteKind kind, Attribution attribution, TextSpan? taggedSource, SpeakerCandidate? ruleChoice)
+        {
+            if (ranker is null && record is null) return attribution;
+            var query = new SourceQuery(content, kind, attribution.Cue?.Span, taggedSource, ruleChoice, PreviousSpeaker(content.Start));
+            var (candidates, tagged) = SourceRanker.Candidates(view, query, _taggedSources);
+            if (candidates.Count == 0) return attribution;
+            var features = SourceRanker.Features(view, query, candidates, tagged, c => resolver.Resolve(c).EntityId,
+                ranker?.Mask ?? (1 << SourceRanker.DefaultBits) - 1);
+            record?.Invoke(new SourceChoice(content, candidates, features, candidates.FindIndex(c => c.Span == attribution.Candidate?.Span)));
+            return ranker is null ? attribution : attribution with { Candidate = candidates[ranker.Best(features)] };
+        }
+
+        /// <summary>The speaker of the nearest quotation starting before <paramref name="position"/>.</summary>
+        private string? PreviousSpeaker(int position)
+        {
+            var keys = _speakers.Keys;
+            int lo = 0, hi = keys.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (keys[mid] < position) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo > 0 ? _speakers.Values[lo - 1] : null;
+        }
     }
 
     private static TextSpan Trim(string text, TextSpan span)

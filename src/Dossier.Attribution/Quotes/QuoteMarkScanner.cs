@@ -126,6 +126,9 @@ public static class QuoteMarkScanner
         return j;
     }
 
+    /// <summary>The characters the scanner reads as quotation marks (in some position), so other readers agree with it.</summary>
+    public static bool IsQuoteMark(char c) => c is '“' or '„' or '”' or '"' or '‘' or '‚' or '’' or '\'' or '«' or '»' or '‹' or '›';
+
     private static (Role, Family) Classify(string text, int i, List<Pending> stack)
     {
         var c = text[i];

@@ -56,6 +56,34 @@ public static partial class SpeakerCandidates
         return result;
     }
 
+    /// <summary>
+    /// The candidate a source phrase stands for (the tagger marks phrases as PolNeAR's annotators do): a person's name
+    /// inside it first ("U.S. Special Envoy Steve Witkoff" is Witkoff, not the U.S.), else the widest candidate inside
+    /// ("Russian officials" rather than "Russian"), else a relative pronoun speaking for the phrase before it, else the
+    /// phrase itself as a description ("the poll", "a new report").
+    /// </summary>
+    public static SpeakerCandidate FromPhrase(DocumentView view, TextSpan phrase)
+    {
+        var inside = In(view, phrase);
+        return inside.FirstOrDefault(c => c.Entity?.Label == EntityLabel.PER)
+            ?? inside.OrderByDescending(c => c.Span.Length).FirstOrDefault()
+            ?? RelativePronoun(view, phrase)
+            ?? new SpeakerCandidate(phrase, phrase.Of(view.Text), CandidateKind.Description);
+    }
+
+    /// <summary>
+    /// "…European countries, who have supported Ukraine…": a relative pronoun speaks for the phrase it follows. The
+    /// candidate keeps the pronoun's place (as a resolved "he" does) and takes the name of the nearest candidate
+    /// before it in the sentence.
+    /// </summary>
+    private static SpeakerCandidate? RelativePronoun(DocumentView view, TextSpan source)
+    {
+        if (source.Of(view.Text).Trim().ToLowerInvariant() is not ("who" or "which" or "that")) return null;
+        var sentence = view.SentenceAt(source.Start);
+        var antecedent = In(view, new TextSpan(sentence.Start, source.Start)).LastOrDefault();
+        return antecedent is null ? null : antecedent with { Span = source };
+    }
+
     public static bool IsSpeakerEntity(EntityMention e) =>
         e.Label is EntityLabel.PER or EntityLabel.ORG || e.Type is "GPE" or "NORP" || (e.Label == EntityLabel.LOC && e.EntityId is not null);
 
