@@ -66,15 +66,24 @@ public static class QuoteEvaluator
         QuoteStage? stage = null)
     {
         prepare ??= FallbackLanguage.Prepare;
+        var articles = PolnearCorpus.Read(polnearDir, split).Take(maxArticles ?? int.MaxValue)
+            .Select(a => (a, prepare(new Document(a.Name, a.Name, a.Text, new DocumentMetadata()))));
+        return Evaluate(articles, split, stage);
+    }
+
+    /// <summary>Scores the quotes stage on articles already prepared (sentences, tokens, actor-linked entities).</summary>
+    /// <param name="label">What the articles are, for the report ("dev", "held-out train").</param>
+    public static QuoteScores Evaluate(IEnumerable<(PolnearArticle Article, Document Prepared)> articles, string label, QuoteStage? stage = null)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
         stage ??= new QuoteStage();
         var context = StageContext.Default();
         var units = new List<(string Text, List<Unit> Gold, List<Quote> Predicted, EntityMention[] Entities)>();
-        var articles = 0;
-        foreach (var article in PolnearCorpus.Read(polnearDir, split).Take(maxArticles ?? int.MaxValue))
+        var count = 0;
+        foreach (var (article, prepared) in articles)
         {
-            articles++;
-            var doc = new Document(article.Name, article.Name, article.Text, new DocumentMetadata());
-            var processed = stage.Process(prepare(doc), context);
+            count++;
+            var processed = stage.Process(prepared, context);
             var predicted = Outermost(processed.Layer(Layers.Quotes));
             var gold = article.Attributions
                 .SelectMany(a => a.Content.Select(c => new Unit(Trim(article.Text, c), a.IsDirect(article.Text), a.Source)))
@@ -82,7 +91,7 @@ public static class QuoteEvaluator
                 .ToList();
             units.Add((article.Text, gold, predicted, [.. processed.Layer(Layers.Entities)]));
         }
-        return new QuoteScores(split, articles,
+        return new QuoteScores(label, count,
             Score("all", units, _ => true, _ => true),
             Score("direct", units, g => g.Direct, p => p.Kind != QuoteKind.Indirect),
             Score("indirect", units, g => !g.Direct, p => p.Kind == QuoteKind.Indirect));

@@ -44,6 +44,9 @@ public static class AttributionTrainer
 
     private static readonly int[] RankerEpochGrid = [1, 2, 3, 5, 8, 12];
 
+    /// <summary>Articles whose index ends in this digit are held out to tune the ranker.</summary>
+    private const int HeldOut = 9;
+
     /// <summary>
     /// Learns the source ranker from the choices the quotes stage makes on the training articles. The tagger that reads
     /// an article must not have learned from it (its source phrases would be right too often), so the articles are cut
@@ -55,6 +58,7 @@ public static class AttributionTrainer
     {
         var choices = new List<(int Article, SourceChoice Choice, bool[] Right)>();
         var unreachable = 0;
+        AttributionTagger? heldReader = null;
         for (var fold = 0; fold < RankerFolds; fold++)
         {
             var reader = Fit([.. articles.Where((_, k) => k % RankerFolds != fold).SelectMany(a => a)], cues, epochs, null).WithContentBias(bias);
@@ -71,14 +75,24 @@ public static class AttributionTrainer
                     else unreachable++;
                 });
             }
+            if (fold == HeldOut % RankerFolds) heldReader = reader;
             log?.Invoke($"source ranker: fold {fold + 1}/{RankerFolds} read");
         }
-        var fitting = choices.Where(c => c.Article % 10 != 9).Select(c => (c.Choice.Features, c.Right)).ToList();
-        var held = choices.Where(c => c.Article % 10 == 9).ToList();
+        var fitting = choices.Where(c => c.Article % 10 != HeldOut).Select(c => (c.Choice.Features, c.Right)).ToList();
+        var held = choices.Where(c => c.Article % 10 == HeldOut).ToList();
         double Accuracy(Func<SourceChoice, int> choose) => held.Count == 0 ? 0 : held.Count(c => choose(c.Choice) is var i && i >= 0 && c.Right[i]) / (double)held.Count;
         var scored = RankerEpochGrid.Select(e => (Epochs: e, Ranker: SourceRanker.Train(fitting, e)))
-            .Select(r => (r.Epochs, Accuracy: Accuracy(c => r.Ranker.Best(c.Features)))).ToList();
+            .Select(r => (r.Epochs, r.Ranker, Accuracy: Accuracy(c => r.Ranker.Best(c.Features)))).ToList();
         var best = scored.MaxBy(r => r.Accuracy);
+        if (heldReader is not null)
+        {
+            // The whole quotes stage on the held-out articles, read by a tagger that never saw them, without and with the ranker.
+            var heldArticles = corpus.Where((_, k) => k % 10 == HeldOut).ToList();
+            var without = QuoteEvaluator.Evaluate(heldArticles, "held-out train", new QuoteStage(heldReader)).All;
+            var with = QuoteEvaluator.Evaluate(heldArticles, "held-out train", new QuoteStage(heldReader.WithRanker(best.Ranker))).All;
+            log?.Invoke($"held-out train articles ({heldArticles.Count}), all attributions: overlap F1 {without.Overlap.F1:F3} -> {with.Overlap.F1:F3}, " +
+                $"source accuracy {without.SourceAccuracy:F3} -> {with.SourceAccuracy:F3} (span only {without.SourceSpanAccuracy:F3} -> {with.SourceSpanAccuracy:F3}, n {with.SourceEvaluated})");
+        }
         log?.Invoke($"source ranker: {choices.Count} choices with the gold source among the candidates ({unreachable} without); on held-out " +
             $"train articles ({held.Count} choices) {best.Accuracy:F3} right after {best.Epochs} passes " +
             $"({string.Join(", ", scored.Select(r => $"{r.Epochs}: {r.Accuracy:F3}"))}), tagger and rules alone {Accuracy(c => c.Current):F3}");

@@ -1,3 +1,4 @@
+using Dossier.Attribution.Quotes;
 using Dossier.Attribution.Speakers;
 using Dossier.Core.Model;
 using Dossier.Language.Learning;
@@ -96,6 +97,13 @@ internal sealed class SourceRanker
             result.Add(c);
         }
         foreach (var c in SpeakerCandidates.In(view, window)) Add(c);
+        if (query.Kind == QuoteKind.Indirect)
+        {
+            foreach (var c in SpeakerCandidates.In(view, query.Content))
+            {
+                if (LeadCue(view, query.Content, c) is not null && spans.Add(c.Span)) result.Add(c);
+            }
+        }
         foreach (var phrase in tagged)
         {
             if (view.InsideQuote(phrase.Start) || result.Any(r => r.Span.Overlaps(phrase))) continue;
@@ -106,6 +114,25 @@ internal sealed class SourceRanker
             result = [.. result.OrderBy(c => Math.Abs(c.Span.Start - anchor.Start)).ThenBy(c => c.Span.Start).Take(MaxCandidates)];
         result.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Span.End.CompareTo(b.Span.End));
         return (result, tagged);
+    }
+
+    /// <summary>
+    /// "… but Mr. Grassley and Mr. Leahy said developers had …" read as one content: a subject and a speech verb at the
+    /// head of a reported content are an attribution of their own, so the subject is a candidate, and when it is chosen
+    /// the content starts after the verb. The speech verb that follows <paramref name="candidate"/> at the head of
+    /// <paramref name="content"/>, or null when there is none.
+    /// </summary>
+    internal static CueMatch? LeadCue(DocumentView view, TextSpan content, SpeakerCandidate candidate)
+    {
+        const int MaxLeadWords = 6, MaxGapWords = 3, MinRestWords = 3;
+        var text = view.Text;
+        if (!content.Contains(candidate.Span) || QuoteExtractor.WordCount(text, content.Start, candidate.Span.Start) > MaxLeadWords) return null;
+        var window = new TextSpan(candidate.Span.End, Math.Min(content.End, candidate.Span.End + 60));
+        var cue = SpeechCues.Find(text, window).FirstOrDefault();
+        if (cue is null || !cue.TakesClause) return null;
+        var gap = text.AsSpan(candidate.Span.End, cue.Span.Start - candidate.Span.End);
+        if (gap.IndexOfAny(",;:“”\"") >= 0 || QuoteExtractor.WordCount(gap.ToString()) > MaxGapWords) return null;
+        return QuoteExtractor.WordCount(text, cue.Span.End, content.End) < MinRestWords ? null : cue;
     }
 
     /// <summary>The feature rows of each candidate (see the class summary).</summary>
@@ -148,7 +175,8 @@ internal sealed class SourceRanker
             var wordBefore = FeatureHash.Lower(WordBefore(text, c.Span.Start));
             var wordAfter = FeatureHash.Lower(WordAfter(text, c.Span.End));
             var head = FeatureHash.Lower(LastWord(c.Text));
-            var position = side << 8 | delta << 4 | rank;
+            var inside = c.Span.Overlaps(query.Content) ? 1UL : 0UL;
+            var position = side << 8 | delta << 4 | rank | inside << 12;
 
             void Add(int template, ulong a, ulong b) => rows.Add(FeatureHash.Row(template, a, b, mask));
             Add(0, type, 0);
@@ -171,6 +199,8 @@ internal sealed class SourceRanker
             Add(17, cueWord, type << 2 | side);
             Add(18, rule << 2 | paired, position);
             Add(19, kind, type << 2 | side);
+            Add(20, inside, type);
+            Add(21, inside << 1 | paired, wordAfter);
             result[i] = [.. rows];
         }
         return result;

@@ -62,7 +62,9 @@ public static partial class QuoteExtractor
             Quote quote;
             if (attribution is not null)
             {
-                attribution = picker.Pick(q.Outer, kind, attribution, tagged?.Source, ruled?.Candidate);
+                // A speaker right next to a framing cue ("…,” Okafor said") is taken as the rules find it; the ranker
+                // chooses where the quotation has no such frame or the frame names no one.
+                if (adjacent?.Candidate is null) attribution = picker.Pick(q.Outer, kind, attribution, tagged?.Source, ruled?.Candidate);
                 quote = builder.Build(q.Outer, FoldParagraphs(inner), kind, attribution);
                 // A cue that frames a quotation is spent; one that merely shares a sentence with a partial
                 // quotation may still report the rest of the sentence ("said he was in “serious talks” with …").
@@ -127,6 +129,15 @@ public static partial class QuoteExtractor
                 }
             }
             var picked = picker.Pick(content, QuoteKind.Indirect, attribution, a.Source, a.Cue is { } cue ? CueSubject(view, cue) : null);
+            if (picked.Candidate is { } chosen && content.Contains(chosen.Span) && SourceRanker.LeadCue(view, content, chosen) is { } lead)
+            {
+                // The ranker read the head of the content as its own attribution ("X said …"): the content follows the verb.
+                // A clause before the content ("According to TASS, …") still frames it.
+                var rest = Trim(view.Text, new TextSpan(lead.Span.End, content.End));
+                var clause = new TextSpan(Math.Min(picked.Clause.Start, content.Start), lead.Span.End);
+                yield return builder.Build(rest, rest.Of(view.Text), QuoteKind.Indirect, picked with { Cue = lead, Clause = clause });
+                continue;
+            }
             yield return ReferenceEquals(picked, attribution) ? quote : builder.Build(content, content.Of(view.Text), QuoteKind.Indirect, picked);
         }
     }
@@ -231,8 +242,36 @@ public static partial class QuoteExtractor
             var lead = view.Text[before.Clause.Start..view.Quotes[k].Outer.Start].TrimEnd();
             if (lead.EndsWith(':') || lead.EndsWith(',')) return before;
         }
-        return DashAfter(view, k) ?? AfterCue(view, k) ?? before;
+        return DashAfter(view, k) ?? AfterCue(view, k) ?? before ?? SentenceBefore(view, k);
     }
+
+    /// <summary>
+    /// "…, a professor at the university, said of the plan. “…”": a sentence of the same paragraph that ends in a cue
+    /// reporting nothing of its own (at most a short tail such as "of the plan" or "on Monday", no "that", no quotation)
+    /// introduces the quotation that follows it.
+    /// </summary>
+    private static Attribution? SentenceBefore(DocumentView view, int k)
+    {
+        const int MaxTailWords = 4;
+        var text = view.Text;
+        var q = view.Quotes[k];
+        var period = PreviousNonSpace(text, q.Outer.Start);
+        if (period <= 0 || period >= q.Outer.Start || text[period] != '.' || text.AsSpan(period, q.Outer.Start - period).Contains('\n')) return null;
+        var start = view.SentenceAt(period).Start;
+        // A sentence that holds a quotation has its content; what follows is that speaker going on, not a new frame.
+        if (k > 0 && view.Quotes[k - 1].Outer.End > start) return null;
+        start = Math.Max(start, LastSentenceBreak(text, start, period));
+        if (start >= period) return null;
+        var region = new TextSpan(start, period);
+        var cue = SpeechCues.Find(text, region).LastOrDefault(c => !view.InsideQuote(c.Span.Start));
+        if (cue is null || WordCount(text, cue.Span.End, period) > MaxTailWords || ThatRegex().IsMatch(text[cue.Span.End..period])) return null;
+        var candidate = NearestSubject(view, new TextSpan(start, cue.Span.Start), cue.Span.Start)
+            ?? FirstAfter(view, new TextSpan(cue.Span.End, period));
+        return candidate is null ? null : new Attribution(cue, candidate, region);
+    }
+
+    [GeneratedRegex(@"\bthat\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ThatRegex();
 
     /// <summary>"“…” — Maria Lopez, 34, teacher": a dash and a name right after a quotation (vox pops, letters, epigraphs).</summary>
     private static Attribution? DashAfter(DocumentView view, int k)

@@ -35,6 +35,10 @@ public static partial class SpeakerCandidates
     [GeneratedRegex(@"\b(?:(?:[Aa]n?|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Aa]nother|[Tt]he|[Oo]ne|[Mm]ost)\s+)?(?:(?:senior|top|high-ranking|U\.S\.|US|[A-Z][a-z]+|administration|government|military|intelligence|diplomatic|defen[cs]e|unnamed|anonymous|informed|knowledgeable|local|Western|European|American|Russian|Ukrainian|campaign|party|other)\s+){0,3}(?:sources?|officials?|diplomats?|people|persons?|insiders?|aides?|analysts?|experts?|observers?|critics?|residents?|witnesses?)\b(?:\s+(?:familiar|close|with\s+knowledge|briefed|speaking)\b[^,.;:“”""]*)?", RegexOptions.CultureInvariant)]
     private static partial Regex UnnamedRegex();
 
+    /// <summary>Groups that speak as one in the news ("the senators", "some Republicans", "environmental groups").</summary>
+    [GeneratedRegex(@"\b(?:(?:[Tt]he|[Tt]hese|[Tt]hose|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Oo]ther|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Bb]oth)\s+)?(?:(?:[A-Z][\p{L}.-]*|environmental|civil|human|conservative|liberal|progressive|local|state|federal|foreign|senior|top|prominent|leading)\s+){0,2}(?:senators|lawmakers|legislators|governors|mayors|voters|lawyers|attorneys|activists|advocates|supporters|opponents|protesters|economists|scientists|researchers|scholars|historians|leaders|Republicans|Democrats|conservatives|liberals|groups|organizations|investigators|prosecutors|regulators|advisers|advisors|aides|officials|spokespeople|candidates|nominees|ministers|diplomats)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex GroupRegex();
+
     [GeneratedRegex(@"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PronounRegex();
 
@@ -52,6 +56,7 @@ public static partial class SpeakerCandidates
         AddMatches(view, span, local, PronounRegex(), CandidateKind.Pronoun, result);
         AddMatches(view, span, local, DescriptionRegex(), CandidateKind.Description, result);
         AddMatches(view, span, local, UnnamedRegex(), CandidateKind.Unnamed, result);
+        AddMatches(view, span, local, GroupRegex(), CandidateKind.Description, result);
         result.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : b.Span.End.CompareTo(a.Span.End));
         return result;
     }

@@ -57,6 +57,34 @@ public sealed class QuoteEvaluatorTests : IDisposable
     }
 
     [Fact]
+    public void Another_mention_of_the_same_actor_is_the_right_source_but_not_another_name_in_the_phrase()
+    {
+        // The fallback language keys persons by last name, so both mentions of Okafor are one actor.
+        WriteArticle("a3",
+            "Mayor Amara Okafor toured the dam on Monday.\n\n“The dam will hold,” Okafor said.\n\n“The river is falling,” Erik Lindqvist said.",
+            ("“The dam will hold,”", "said", "Mayor Amara Okafor"),
+            ("“The river is falling,”", "said", "Erik Lindqvist"));
+        var scores = QuoteEvaluator.Evaluate(_dir, "dev");
+        Assert.Equal(2, scores.All.SourceEvaluated);
+        // Okafor's quote: its speaker is the second mention of Okafor, the gold source the first.
+        Assert.Equal(1, scores.All.SourceCorrect - scores.All.SourceSpanCorrect);
+        Assert.Equal(0.5, scores.All.SourceSpanAccuracy, 3);
+        Assert.Equal(1.0, scores.All.SourceAccuracy, 3);
+        Assert.Contains("span-only", scores.Format());
+    }
+
+    [Fact]
+    public void A_speaker_named_in_a_phrase_that_ends_in_someone_else_is_not_the_source()
+    {
+        WriteArticle("a4",
+            "Amara Okafor toured the dam with Okafor aide Erik Lindqvist.\n\n“The dam will hold,” Okafor said.",
+            ("“The dam will hold,”", "said", "Okafor aide Erik Lindqvist"));
+        var scores = QuoteEvaluator.Evaluate(_dir, "dev");
+        Assert.Equal(1, scores.All.SourceEvaluated);
+        Assert.Equal(0, scores.All.SourceCorrect);
+    }
+
+    [Fact]
     public void A_missed_attribution_lowers_recall_not_precision()
     {
         WriteArticle("a2",

@@ -82,4 +82,19 @@ public class QuoteMarkScannerTests
         var text = string.Concat(Enumerable.Repeat("“Ready,” he said. ", 10_000));
         Assert.Equal(10_000, QuoteMarkScanner.Scan(text).Count);
     }
+
+    [Fact]
+    public void Every_quotation_the_scanner_finds_opens_and_closes_with_a_mark_it_reports_as_one()
+    {
+        var text = "She said “yes”, he said \"no\", they wrote ‘maybe’ and «peut-être», ‹vielleicht› and „ja“ and 'perhaps'.";
+        var found = QuoteMarkScanner.Scan(text);
+        Assert.Equal(7, found.Count);
+        Assert.All(found, q =>
+        {
+            Assert.True(QuoteMarkScanner.IsQuoteMark(text[q.Outer.Start]));
+            Assert.True(QuoteMarkScanner.IsQuoteMark(text[q.Outer.End - 1]));
+        });
+        Assert.False(QuoteMarkScanner.IsQuoteMark('a'));
+        Assert.False(QuoteMarkScanner.IsQuoteMark(','));
+    }
 }

@@ -206,6 +206,34 @@ public class QuoteStageTests
     }
 
     [Fact]
+    public void A_sentence_ending_in_a_bare_cue_introduces_the_quotation_after_it()
+    {
+        var doc = Build("Amara Okafor, the chair of the regional water board, said of the new dam. “It will hold for a century.”", Okafor);
+        var q = Only(new QuoteStage(null).Process(doc, StageContext.Default()).Layer(Layers.Quotes), QuoteKind.Direct);
+        Assert.Equal("amara-okafor", q.Speaker?.EntityId);
+        Assert.Equal("said", q.Cue);
+    }
+
+    [Fact]
+    public void A_sentence_that_reports_a_clause_of_its_own_does_not_introduce_the_next_quotation()
+    {
+        var doc = Build("Amara Okafor said that the dam was safe. “The river is calm tonight.”", Okafor);
+        var q = Only(new QuoteStage(null).Process(doc, StageContext.Default()).Layer(Layers.Quotes), QuoteKind.Direct);
+        Assert.Null(q.Speaker);
+    }
+
+    [Theory]
+    [InlineData("“The bill is dead,” the senators said.", "the senators")]
+    [InlineData("“The bill is dead,” some Republicans said.", "some Republicans")]
+    [InlineData("“The bill is dead,” environmental groups said in a statement.", "environmental groups")]
+    public void A_group_can_be_the_speaker(string text, string speaker)
+    {
+        var doc = Build(text);
+        var q = Only(new QuoteStage(null).Process(doc, StageContext.Default()).Layer(Layers.Quotes), QuoteKind.Direct);
+        Assert.Equal(speaker, doc.TextOf(q.Speaker!.Span));
+    }
+
+    [Fact]
     public void Quote_with_no_speaker_anywhere_gets_none()
     {
         var doc = Build("“Never again.” The words were painted on the wall of the old station.");
