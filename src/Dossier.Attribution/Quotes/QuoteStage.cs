@@ -20,7 +20,7 @@ public sealed class QuoteStage : IDocumentStage
     public QuoteStage(AttributionTagger? tagger) => _tagger = new(tagger);
 
     public string Name => "quotes";
-    public string Version => "2.0";
+    public string Version => "2.1";
     public IReadOnlyList<string> Requires { get; } = ["sentences", "tokens", "actors"];
     public IReadOnlyList<string> Provides { get; } = ["quotes"];
 
