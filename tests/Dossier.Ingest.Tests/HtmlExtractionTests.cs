@@ -189,6 +189,69 @@ public class HtmlExtractionTests
         Assert.Equal(new NodaTime.LocalDate(year, month, day), Extract(html).Document.Metadata.Published);
     }
 
+    private const string FerryStory = """
+        <p>The ferry between the two islands will run twice a day through the winter, the operator said on Monday, after
+        a season in which bad weather cancelled more than forty crossings and left freight waiting at both harbours.</p>
+        <p>A second vessel is being refitted and should join the route in the spring, doubling the number of cars carried.</p>
+        """;
+
+    [Fact]
+    public void A_page_that_shows_only_its_update_day_is_dated_by_it()
+    {
+        var html = $"""
+            <html><head>
+            <meta property="article:published_time" content="2021-03-02T10:00:00Z">
+            <meta property="article:modified_time" content="2023-11-20T09:15:00Z">
+            </head><body><h1>Best winter ferry routes</h1><p class="meta">Updated November 20, 2023</p>{FerryStory}</body></html>
+            """;
+        Assert.Equal(new NodaTime.LocalDate(2023, 11, 20), Extract(html).Document.Metadata.Published);
+    }
+
+    [Fact]
+    public void A_page_that_shows_its_first_publication_day_keeps_it_despite_an_update()
+    {
+        var html = $"""
+            <html><head>
+            <meta property="article:published_time" content="2023-11-18T10:00:00Z">
+            <meta property="article:modified_time" content="2023-11-20T09:15:00Z">
+            </head><body><h1>Ferry timetable changes</h1><p class="meta">18 November 2023</p>{FerryStory}</body></html>
+            """;
+        Assert.Equal(new NodaTime.LocalDate(2023, 11, 18), Extract(html).Document.Metadata.Published);
+    }
+
+    [Fact]
+    public void A_utc_publication_time_takes_the_local_day_of_the_same_moment_written_without_a_zone()
+    {
+        // 03:12:45 UTC on the 9th is 22:12:45 on the 8th in New York: the page's other tag gives that wall time.
+        var html = $"""
+            <html><head>
+            <meta property="article:published_time" content="2023-06-09T03:12:45Z">
+            <meta name="sailthru.date" content="2023-06-08 22:12:45">
+            </head><body><h1>Ferry fares frozen</h1>{FerryStory}</body></html>
+            """;
+        Assert.Equal(new NodaTime.LocalDate(2023, 6, 8), Extract(html).Document.Metadata.Published);
+    }
+
+    [Theory]
+    [InlineData("<h1>Ferry service extended</h1><p>Anna Berg 3.11.23</p>", "en", 2023, 11, 3)]
+    [InlineData("<p>Nachrichten 16.10.2021</p><h1>Ferry service extended</h1>", "de", 2021, 10, 16)]
+    [InlineData("<h1>Ferry service extended</h1><div>Harbour desk | 04/02/2022</div>", "en-GB", 2022, 2, 4)]
+    [InlineData("<h1>Ferry service extended</h1><div>Harbour desk | 04/02/2022</div>", "en-US", 2022, 4, 2)]
+    [InlineData("<h1>Ferry service extended</h1><span>January 13, 2020 at 08:45 AM</span>", "en", 2020, 1, 13)]
+    public void A_page_without_date_markup_is_dated_by_the_date_beside_its_headline(string top, string lang, int year, int month, int day)
+    {
+        var html = $"""<html lang="{lang}"><body><nav><a href="/">Home</a> 01.01.2019</nav>{top}{FerryStory}</body></html>""";
+        Assert.Equal(new NodaTime.LocalDate(year, month, day), Extract(html).Document.Metadata.Published);
+    }
+
+    [Fact]
+    public void A_date_far_from_the_headline_does_not_date_the_page()
+    {
+        var filler = string.Concat(Enumerable.Repeat(FerryStory, 4));
+        var html = $"""<html><body><h1>Ferry service extended</h1>{filler}<p>The harbour opened on 12.05.1998.</p></body></html>""";
+        Assert.Null(Extract(html).Document.Metadata.Published);
+    }
+
     [Fact]
     public void A_published_time_with_an_odd_time_part_still_gives_the_day()
     {

@@ -62,10 +62,18 @@ internal static partial class PageMetadataReader
                         ?? TimeElementDate(document)
                         ?? UrlDate(url)
                         ?? VisibleDate(document);
-        if (hints.Published is null) published = LocalPublicationDay(document, ld.DatePublished ?? Meta(metas, "article:published_time")) ?? published;
         var modified = Dates.ParseIsoDate(ld.DateModified)
                        ?? FirstDate(metas, "article:modified_time", "og:updated_time", "dateModified", "last-modified", "dcterms.modified")
                        ?? ItempropDate(document, "dateModified");
+        if (hints.Published is null)
+        {
+            var declared = ld.DatePublished ?? Meta(metas, "article:published_time");
+            published = LocalPublicationDay(document, metas, declared) ?? published;
+            var monthFirst = IsAmerican(document, metas);
+            var shown = new Lazy<VisibleText>(() => VisibleText.Of(document, TitleHeading(document, title)));
+            if (published is null) published = DateNearHeadline(shown.Value, monthFirst);
+            else if (modified is { } m && m > published && ShowsOnly(shown.Value, m, published.Value, monthFirst)) published = m;
+        }
 
         var tags = document.QuerySelectorAll("meta[property='article:tag']").Select(m => m.GetAttribute("content"))
             .Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!.Trim()).Distinct().ToList();
@@ -205,17 +213,76 @@ internal static partial class PageMetadataReader
 
     /// <summary>
     /// Metadata often gives the publication time in UTC ("2023-12-23T03:22:07Z") while the page shows the same moment
-    /// in the outlet's own zone ("2023-12-22T22:22:07-05:00"): the day a reader of the outlet saw is the local one.
+    /// in the outlet's own zone ("2023-12-22T22:22:07-05:00", or without the offset, "2023-12-22 22:22:07" in another
+    /// meta tag or a &lt;time&gt;): the day a reader of the outlet saw is the local one.
     /// </summary>
-    private static LocalDate? LocalPublicationDay(IHtmlDocument document, string? declared)
+    private static LocalDate? LocalPublicationDay(IHtmlDocument document, Dictionary<string, string> metas, string? declared)
     {
         if (Dates.ParseOffsetDateTime(declared) is not { Offset.Seconds: 0 } utc) return null;
-        foreach (var element in document.QuerySelectorAll("time[datetime], [itemprop=datePublished]"))
+        var candidates = document.QuerySelectorAll("time[datetime], [itemprop=datePublished]")
+            .Select(e => e.GetAttribute("datetime") ?? e.GetAttribute("content")).Concat(metas.Values);
+        foreach (var value in candidates)
         {
-            var local = Dates.ParseOffsetDateTime(element.GetAttribute("datetime") ?? element.GetAttribute("content"));
-            if (local is { } l && l.Offset.Seconds != 0 && Math.Abs((l.ToInstant() - utc.ToInstant()).TotalMinutes) <= 2) return l.Date;
+            if (Dates.ParseOffsetDateTime(value) is { } local)
+            {
+                if (local.Offset.Seconds != 0 && Math.Abs((local.ToInstant() - utc.ToInstant()).TotalMinutes) <= 2) return local.Date;
+            }
+            else if (Dates.ParseLocalDateTime(value) is { } wall && utc is not { Minute: 0, Second: 0 } && IsZoneShift(Period.Between(utc.LocalDateTime, wall, PeriodUnits.Seconds).Seconds))
+                return wall.Date;
         }
         return null;
+    }
+
+    /// <summary>The same moment read on another clock: a whole number of hours (or half hours) apart, at most 14. A
+    /// moment on the full hour could match any other rounded time, so the caller does not trust one.</summary>
+    private static bool IsZoneShift(long seconds) => seconds != 0 && Math.Abs(seconds) <= 14 * 3600 && seconds % 1800 == 0;
+
+    /// <summary>
+    /// A page re-dated after an update (guides, rankings, live stories) shows readers the update's day and not the
+    /// first publication's: that shown day is the one the outlet stands by, so it is the page's date.
+    /// </summary>
+    private static bool ShowsOnly(VisibleText shown, LocalDate modified, LocalDate published, bool monthFirst)
+    {
+        var days = shown.Dates(monthFirst);
+        return days.Contains(modified) && !days.Contains(published);
+    }
+
+    /// <summary>
+    /// A page with no date in its markup usually prints one beside its headline ("Tanja Karrasch 3.11.2023",
+    /// "Pressemitteilung vom 25. Januar 2022", "January 13, 2020 at 08:45 AM"): the first written date in the few
+    /// lines after the headline, else the last one just above it.
+    /// </summary>
+    private static LocalDate? DateNearHeadline(VisibleText shown, bool monthFirst)
+    {
+        if (shown.MarkStart < 0) return null;
+        LocalDate? before = null;
+        foreach (var (date, index) in Dates.FindDates(shown.Text, monthFirst))
+        {
+            if (index > shown.MarkEnd + 400) break;
+            if (index >= shown.MarkStart) return date;
+            if (index >= shown.MarkStart - 150) before = date;
+        }
+        // A date line usually follows the headline; one just above it (a dateline over the title) is the fallback.
+        return before;
+    }
+
+    /// <summary>The heading that carries the page's title: the first &lt;h1&gt; that shares most of its words, else
+    /// the first &lt;h1&gt;.</summary>
+    private static IElement? TitleHeading(IHtmlDocument document, string? title)
+    {
+        var headings = document.QuerySelectorAll("h1").Where(h => Dom.Text(h).Length > 3).ToList();
+        if (title is not null)
+            foreach (var heading in headings)
+                if (WordOverlap(Dom.Text(heading), title) >= 0.5) return heading;
+        return headings.FirstOrDefault();
+    }
+
+    /// <summary>Slashed dates are month first on American pages (declared en-US, or English with a .com address and
+    /// no other region).</summary>
+    private static bool IsAmerican(IHtmlDocument document, Dictionary<string, string> metas)
+    {
+        var language = (document.DocumentElement.GetAttribute("lang") ?? Meta(metas, "og:locale") ?? "").Replace('_', '-');
+        return language.Equals("en-US", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>News URLs often carry the date: /2024/03/17/ or -2024-03-17-.</summary>
@@ -373,6 +440,63 @@ internal static partial class PageMetadataReader
 
     [GeneratedRegex(@"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|\.html?|$)")]
     private static partial Regex UrlDatePattern();
+}
+
+/// <summary>The text a reader sees on the page, whitespace collapsed, with the position of one marked element (the
+/// headline) in it.</summary>
+internal sealed class VisibleText
+{
+    private const int Limit = 400_000;
+    private HashSet<LocalDate>? dates;
+
+    private VisibleText(string text, int markStart, int markEnd) => (Text, MarkStart, MarkEnd) = (text, markStart, markEnd);
+
+    public string Text { get; }
+    public int MarkStart { get; }
+    public int MarkEnd { get; }
+
+    /// <summary>Every day written somewhere on the page.</summary>
+    public HashSet<LocalDate> Dates(bool monthFirst) =>
+        dates ??= Dossier.Ingest.Dates.FindDates(Text, monthFirst).Select(d => d.Date).ToHashSet();
+
+    public static VisibleText Of(IHtmlDocument document, IElement? mark)
+    {
+        var sb = new System.Text.StringBuilder();
+        int markStart = -1, markEnd = -1;
+        if (document.Body is not { } body) return new VisibleText("", -1, -1);
+        // Nodes are pushed with a flag marking the end of the marked element, so its extent is known in one pass.
+        var stack = new Stack<(INode Node, bool Exit)>();
+        stack.Push((body, false));
+        while (stack.Count > 0 && sb.Length < Limit)
+        {
+            var (node, exit) = stack.Pop();
+            if (exit)
+            {
+                markEnd = sb.Length;
+                continue;
+            }
+            if (node is IText text)
+            {
+                foreach (var c in text.Data)
+                {
+                    if (char.IsWhiteSpace(c)) { if (sb.Length > 0 && sb[^1] != ' ') sb.Append(' '); }
+                    else sb.Append(c);
+                }
+                continue;
+            }
+            // Menus, asides and footers carry other stories' dates and calendars, not the page's.
+            if (node is not IElement element || element.LocalName is "script" or "style" or "template" or "noscript" or "nav" or "aside" or "footer") continue;
+            if (sb.Length > 0 && sb[^1] != ' ') sb.Append(' ');
+            if (ReferenceEquals(element, mark))
+            {
+                markStart = sb.Length;
+                stack.Push((element, true));
+            }
+            var children = element.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--) stack.Push((children[i], false));
+        }
+        return new VisibleText(sb.ToString(), markStart, markEnd < 0 ? markStart : markEnd);
+    }
 }
 
 /// <summary>The fields of the page's JSON-LD article object (NewsArticle, Article, BlogPosting…), found in @graph too.</summary>
