@@ -233,6 +233,19 @@ public class HtmlExtractionTests
     }
 
     [Theory]
+    [InlineData("2023-03-05T23:00:00.000Z", 2023, 3, 6)]
+    [InlineData("2023-07-05T22:00:00Z", 2023, 7, 6)]
+    [InlineData("2023-07-05T22:14:09Z", 2023, 7, 5)]
+    public void A_utc_midnight_of_a_zone_east_of_greenwich_is_the_next_day(string published, int year, int month, int day)
+    {
+        var html = $"""
+            <html><head><meta property="article:published_time" content="{published}"></head>
+            <body><h1>Ferry fares frozen</h1>{FerryStory}</body></html>
+            """;
+        Assert.Equal(new NodaTime.LocalDate(year, month, day), Extract(html).Document.Metadata.Published);
+    }
+
+    [Theory]
     [InlineData("<h1>Ferry service extended</h1><p>Anna Berg 3.11.23</p>", "en", 2023, 11, 3)]
     [InlineData("<p>Nachrichten 16.10.2021</p><h1>Ferry service extended</h1>", "de", 2021, 10, 16)]
     [InlineData("<h1>Ferry service extended</h1><div>Harbour desk | 04/02/2022</div>", "en-GB", 2022, 2, 4)]
@@ -293,6 +306,17 @@ public class HtmlExtractionTests
     [InlineData("<title>Ferry fares rise again | Harbour Herald</title><meta property=\"og:title\" content=\"Ferry fares rise again | Harbour Herald\">", "", "Ferry fares rise again")]
     // Dashes inside a declared title stay as written.
     [InlineData("<meta property=\"og:title\" content=\"Budget 2025 – the second vote – delayed\">", "", "Budget 2025 – the second vote – delayed")]
+    // A section label ending with its own separator.
+    [InlineData("<meta property=\"og:title\" content=\"Mayor vetoes the parking levy\">", "<h1>Local News | Mayor vetoes the parking levy</h1>", "Mayor vetoes the parking levy")]
+    // A WebPage object's name carries the site name like the <title> does.
+    [InlineData("<meta property=\"og:site_name\" content=\"Harbour Herald\"><script type=\"application/ld+json\">{\"@type\":\"WebPage\",\"name\":\"Ferry fares rise again - Harbour Herald\"}</script>", "", "Ferry fares rise again")]
+    // Soft hyphens are invisible, and a media label says what the page embeds.
+    [InlineData("<meta property=\"og:title\" content=\"Fer\u00ADry fares rise again (video)\">", "", "Ferry fares rise again")]
+    // No declared title matches the page's one heading: the generic <title> gives way to it.
+    [InlineData("<title>About Us - Harbour Trust</title>", "<h1>A charity for the old port since 1952</h1>", "A charity for the old port since 1952")]
+    // ... but not to a heading that is the site's logo or its name.
+    [InlineData("<title>Ferry fares rise again | Harbour Notes</title>", "<h1><a href=\"/\">Harbour Notes Online</a></h1>", "Ferry fares rise again")]
+    [InlineData("<title>Ferry fares rise again | Harbour Notes</title>", "<h1>Harbour Notes</h1>", "Ferry fares rise again")]
     public void The_title_is_the_headline_without_kickers_or_site_names(string head, string heading, string expected)
     {
         var html = $"""

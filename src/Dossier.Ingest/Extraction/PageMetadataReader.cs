@@ -80,7 +80,7 @@ internal static partial class PageMetadataReader
 
         return new PageMetadata
         {
-            Title = Clean(title),
+            Title = CleanTitle(title),
             Authors = authors.Distinct(StringComparer.Ordinal).ToList(),
             Published = published,
             Modified = modified,
@@ -230,6 +230,9 @@ internal static partial class PageMetadataReader
             else if (Dates.ParseLocalDateTime(value) is { } wall && utc is not { Minute: 0, Second: 0 } && IsZoneShift(Period.Between(utc.LocalDateTime, wall, PeriodUnits.Seconds).Seconds))
                 return wall.Date;
         }
+        // 22:00:00 or 23:00:00 UTC on the dot is a date without a time, stored as midnight in a zone one or two hours
+        // east of Greenwich (most of Europe, Africa): the day meant is the next one.
+        if (utc is { Hour: 22 or 23, Minute: 0, Second: 0, NanosecondOfSecond: 0 }) return utc.Date.PlusDays(1);
         return null;
     }
 
@@ -249,21 +252,22 @@ internal static partial class PageMetadataReader
 
     /// <summary>
     /// A page with no date in its markup usually prints one beside its headline ("Tanja Karrasch 3.11.2023",
-    /// "Pressemitteilung vom 25. Januar 2022", "January 13, 2020 at 08:45 AM"): the first written date in the few
-    /// lines after the headline, else the last one just above it.
+    /// "Pressemitteilung vom 25. Januar 2022", "January 13, 2020 at 08:45 AM"): the written date closest to the
+    /// headline, within a line or two above it or a few lines below.
     /// </summary>
     private static LocalDate? DateNearHeadline(VisibleText shown, bool monthFirst)
     {
         if (shown.MarkStart < 0) return null;
-        LocalDate? before = null;
+        LocalDate? best = null;
+        var bestDistance = int.MaxValue;
         foreach (var (date, index) in Dates.FindDates(shown.Text, monthFirst))
         {
             if (index > shown.MarkEnd + 400) break;
-            if (index >= shown.MarkStart) return date;
-            if (index >= shown.MarkStart - 150) before = date;
+            // A date line usually follows the headline, so the search reaches further below it than above it.
+            var distance = index < shown.MarkStart ? shown.MarkStart - index : Math.Max(0, index - shown.MarkEnd);
+            if (distance <= (index < shown.MarkStart ? 150 : 400) && distance < bestDistance) (best, bestDistance) = (date, distance);
         }
-        // A date line usually follows the headline; one just above it (a dateline over the title) is the fallback.
-        return before;
+        return best;
     }
 
     /// <summary>The heading that carries the page's title: the first &lt;h1&gt; that shares most of its words, else
@@ -315,14 +319,15 @@ internal static partial class PageMetadataReader
         siteName ??= SharedTitleSuffix(document.Title, Meta(metas, "og:title") ?? Meta(metas, "twitter:title"));
         var declared = new[]
         {
-            ld.Headline,
+            // A WebPage object's "name" is often the <title>, site name included.
+            StripSiteName(ld.Headline, siteName, fromTitleTag: false),
             StripSiteName(Meta(metas, "og:title"), siteName, fromTitleTag: false),
             StripSiteName(Meta(metas, "twitter:title"), siteName, fromTitleTag: false),
             StripSiteName(document.Title, siteName, fromTitleTag: true),
         }.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!).ToList();
-        var headings = ((IParentNode?)document.QuerySelector("article") ?? document).QuerySelectorAll("h1")
-            .Concat(document.QuerySelectorAll("h1"))
-            .Select(HeadingText).Where(h => h.Length is > 3 and < 300).Distinct().ToList();
+        var headingElements = ((IParentNode?)document.QuerySelector("article") ?? document).QuerySelectorAll("h1")
+            .Concat(document.QuerySelectorAll("h1")).Distinct().ToList();
+        var headings = headingElements.Select(HeadingText).Where(h => h.Length is > 3 and < 300).Distinct().ToList();
         foreach (var heading in headings)
         {
             if (siteName is not null && OutletDetector.Key(heading) == OutletDetector.Key(siteName)) continue;
@@ -331,9 +336,27 @@ internal static partial class PageMetadataReader
             // (section or topic label) in front of the headline the page declares.
             return declared.Take(declared.Count - (string.IsNullOrWhiteSpace(document.Title) ? 0 : 1)).FirstOrDefault(d => IsKickerOf(heading, d)) ?? heading;
         }
+        // No declared title matches a heading: the declared ones are then often a shortened SEO form or the site's
+        // generic title ("About Us - Shabka", "Home"), and a page's one &lt;h1&gt; is the headline its reader sees.
+        var siteParts = new[] { document.Title, Meta(metas, "og:title") }
+            .Select(t => t is null ? [] : TitleSeparator().Split(t.Trim()))
+            .Where(parts => parts.Length > 1).Select(parts => TextCleaner.Key(parts[^1])).ToHashSet();
+        var own = headingElements
+            .Where(h => !IsLogo(h))
+            .Select(HeadingText).Where(h => h.Length is > 3 and < 300).Distinct()
+            .Where(h => (siteName is null || OutletDetector.Key(h) != OutletDetector.Key(siteName)) && !siteParts.Contains(TextCleaner.Key(h)))
+            .ToList();
+        if (own.Count == 1 && own[0].Contains(' ', StringComparison.Ordinal)) return own[0];
         if (declared.Count > 0) return declared[0];
         return headings.FirstOrDefault();
     }
+
+    /// <summary>An &lt;h1&gt; that is the site's logo: it links to the home page or holds an image.</summary>
+    private static bool IsLogo(IElement heading) =>
+        heading.QuerySelector("img, svg") is not null
+        || heading.QuerySelectorAll("a[href]").Any(a => a.GetAttribute("href") is { } href
+            && (href is "/" or "./" || (Uri.TryCreate(href, UriKind.Absolute, out var uri) && uri.AbsolutePath == "/" && uri.Query.Length == 0)))
+        || heading.Closest("a[href='/']") is not null;
 
     /// <summary>A heading's text without the kicker some pages set inside it, in its own element named as such
     /// (&lt;span class="kicker"&gt;, "topline", "dachzeile", "overline", "eyebrow"…): the section or topic label is not the headline.</summary>
@@ -350,8 +373,8 @@ internal static partial class PageMetadataReader
         return text;
     }
 
-    /// <summary>The heading is a short label (one to three words, no punctuation: "Opinion", "News") followed by the
-    /// declared headline; "Colleges: Former star…" is a headline with its own colon, not a kicker.</summary>
+    /// <summary>The heading is a short label (one to three words, no punctuation: "Opinion", "News", "Local News |")
+    /// followed by the declared headline; "Colleges: Former star…" is a headline with its own colon, not a kicker.</summary>
     private static bool IsKickerOf(string heading, string declared)
     {
         var headingWords = heading.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -359,7 +382,10 @@ internal static partial class PageMetadataReader
         var extra = headingWords.Length - declaredWords.Length;
         if (declaredWords.Length < 3 || extra is < 1 or > 3) return false;
         if (!TextCleaner.Key(heading).EndsWith(" " + TextCleaner.Key(declared), StringComparison.Ordinal)) return false;
-        return headingWords.Take(extra).All(w => w.All(c => char.IsLetterOrDigit(c) || c is '-' or '.' or '\''));
+        // The label may end with a separator of its own: "Politics | Mayor vetoes…".
+        var label = headingWords.Take(extra).ToList();
+        if (label.Count > 1 && label[^1] is "|" or ":" or "-" or "–" or "—" or "·" or "•") label.RemoveAt(label.Count - 1);
+        return label.All(w => w.All(c => char.IsLetterOrDigit(c) || c is '-' or '.' or '\''));
     }
 
     /// <summary>Share of the shorter title's words found in the other.</summary>
@@ -424,6 +450,14 @@ internal static partial class PageMetadataReader
     private static string? First(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : TextCleaner.Normalize(System.Net.WebUtility.HtmlDecode(value));
+
+    /// <summary>A title as a reader sees it: without soft hyphens (invisible break hints: "Mes\u00ADsen\u00ADger") and
+    /// without a trailing media label ("(video)", "[Watch]", "(Photos)"), which says what the page embeds, not what it reports.</summary>
+    private static string? CleanTitle(string? value) =>
+        Clean(value) is { } title ? MediaLabel().Replace(title.Replace("\u00AD", ""), "").Trim() : null;
+
+    [GeneratedRegex(@"\s+[(\[](?:video|videos|watch|photos?|pictures|gallery|listen|podcast|audio|live)[)\]]$", RegexOptions.IgnoreCase)]
+    private static partial Regex MediaLabel();
 
     [GeneratedRegex(@"\s+[|–—·:»]\s+|\s+-\s+|\s+::\s+")]
     private static partial Regex TitleSeparator();
