@@ -219,6 +219,33 @@ public class HtmlExtractionTests
         Assert.Equal(new NodaTime.LocalDate(2023, 11, 18), Extract(html).Document.Metadata.Published);
     }
 
+    [Theory]
+    // The headline's date line gives the update only; the first publication is mentioned at the foot.
+    [InlineData("<p>Updated November 20, 2023</p>{0}<p>This story was originally published November 18, 2023.</p>", 2023, 11, 20)]
+    // Both days side by side in the date line: the first publication stands.
+    [InlineData("<p>Last updated: November 20, 2023. First published: November 18, 2023</p>{0}", 2023, 11, 18)]
+    public void An_update_day_dates_the_page_only_when_the_headline_shows_it_alone(string body, int year, int month, int day)
+    {
+        var filler = string.Concat(Enumerable.Repeat(FerryStory, 3));
+        var html = $"""
+            <html><head>
+            <meta property="article:published_time" content="2023-11-18T10:00:00Z">
+            <meta property="article:modified_time" content="2023-11-20T09:15:00Z">
+            </head><body><h1>Ferry timetable changes</h1>{string.Format(System.Globalization.CultureInfo.InvariantCulture, body, filler)}</body></html>
+            """;
+        Assert.Equal(new NodaTime.LocalDate(year, month, day), Extract(html).Document.Metadata.Published);
+    }
+
+    [Fact]
+    public void A_page_without_an_article_element_is_dated_by_its_headline_line_before_sidebar_times()
+    {
+        var html = $"""
+            <html><body><div class="sidebar"><time datetime="2023-12-24T10:00:00-05:00">10:00</time> Other story</div>
+            <div class="main"><h1>Ferry service extended</h1><p>by Harbour Desk, Dec 19th 2023</p>{FerryStory}</div></body></html>
+            """;
+        Assert.Equal(new NodaTime.LocalDate(2023, 12, 19), Extract(html).Document.Metadata.Published);
+    }
+
     [Fact]
     public void A_utc_publication_time_takes_the_local_day_of_the_same_moment_written_without_a_zone()
     {

@@ -59,9 +59,8 @@ internal static partial class PageMetadataReader
                             "publish-date", "publish_date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date", "sailthru.date",
                             "parsely-pub-date", "article.published", "cxenseparse:recs:publishtime")
                         ?? ItempropDate(document, "datePublished")
-                        ?? TimeElementDate(document)
-                        ?? UrlDate(url)
-                        ?? VisibleDate(document);
+                        ?? TimeElementDate(document, inArticle: true)
+                        ?? UrlDate(url);
         var modified = Dates.ParseIsoDate(ld.DateModified)
                        ?? FirstDate(metas, "article:modified_time", "og:updated_time", "dateModified", "last-modified", "dcterms.modified")
                        ?? ItempropDate(document, "dateModified");
@@ -71,8 +70,10 @@ internal static partial class PageMetadataReader
             published = LocalPublicationDay(document, metas, declared) ?? published;
             var monthFirst = IsAmerican(document, metas);
             var shown = new Lazy<VisibleText>(() => VisibleText.Of(document, TitleHeading(document, title)));
-            if (published is null) published = DateNearHeadline(shown.Value, monthFirst);
-            else if (modified is { } m && m > published && ShowsOnly(shown.Value, m, published.Value, monthFirst)) published = m;
+            // A page without an <article> element keeps other stories' <time>s in its sidebars: the date line beside
+            // the headline comes first.
+            if (published is null) published = DateNearHeadline(shown.Value, monthFirst) ?? TimeElementDate(document, inArticle: false) ?? VisibleDate(document);
+            else if (modified is { } m && m > published && ShowsFirst(shown.Value, m, published.Value, monthFirst)) published = m;
         }
 
         var tags = document.QuerySelectorAll("meta[property='article:tag']").Select(m => m.GetAttribute("content"))
@@ -131,9 +132,11 @@ internal static partial class PageMetadataReader
     }
 
     /// <summary>The first &lt;time datetime&gt; in the article (or page), preferring one marked as publication time.</summary>
-    private static LocalDate? TimeElementDate(IHtmlDocument document)
+    private static LocalDate? TimeElementDate(IHtmlDocument document, bool inArticle)
     {
-        var scope = (IParentNode?)document.QuerySelector("article") ?? document;
+        var article = document.QuerySelector("article");
+        if (inArticle ? article is null : article is not null) return null;
+        var scope = (IParentNode?)article ?? document;
         var times = scope.QuerySelectorAll("time[datetime]").ToList();
         var preferred = times.FirstOrDefault(t => t.HasAttribute("pubdate") || (t.ClassName ?? "").Contains("publish", StringComparison.OrdinalIgnoreCase))
                         ?? times.FirstOrDefault();
@@ -241,13 +244,20 @@ internal static partial class PageMetadataReader
     private static bool IsZoneShift(long seconds) => seconds != 0 && Math.Abs(seconds) <= 14 * 3600 && seconds % 1800 == 0;
 
     /// <summary>
-    /// A page re-dated after an update (guides, rankings, live stories) shows readers the update's day and not the
-    /// first publication's: that shown day is the one the outlet stands by, so it is the page's date.
+    /// A page re-dated after an update (guides, rankings, live stories) shows readers the update's day, and not the
+    /// first publication's or only further down ("Updated December 26 … originally published December 22"): that
+    /// day is the one the outlet stands by, so it is the page's date.
     /// </summary>
-    private static bool ShowsOnly(VisibleText shown, LocalDate modified, LocalDate published, bool monthFirst)
+    private static bool ShowsFirst(VisibleText shown, LocalDate modified, LocalDate published, bool monthFirst)
     {
         var days = shown.Dates(monthFirst);
-        return days.Contains(modified) && !days.Contains(published);
+        if (!days.TryGetValue(modified, out var m)) return false;
+        if (!days.TryGetValue(published, out var p)) return true;
+        // Both shown: the update's day counts when it alone is in the headline's date line ("Updated December 26"
+        // there, "originally published December 22" at the foot); "Updated … First published …" side by side keeps
+        // the first publication.
+        bool NearHeadline(int index) => shown.MarkStart >= 0 && Math.Abs(index - shown.MarkEnd) <= 400;
+        return NearHeadline(m) && !NearHeadline(p);
     }
 
     /// <summary>
@@ -481,7 +491,7 @@ internal static partial class PageMetadataReader
 internal sealed class VisibleText
 {
     private const int Limit = 400_000;
-    private HashSet<LocalDate>? dates;
+    private Dictionary<LocalDate, int>? dates;
 
     private VisibleText(string text, int markStart, int markEnd) => (Text, MarkStart, MarkEnd) = (text, markStart, markEnd);
 
@@ -489,9 +499,14 @@ internal sealed class VisibleText
     public int MarkStart { get; }
     public int MarkEnd { get; }
 
-    /// <summary>Every day written somewhere on the page.</summary>
-    public HashSet<LocalDate> Dates(bool monthFirst) =>
-        dates ??= Dossier.Ingest.Dates.FindDates(Text, monthFirst).Select(d => d.Date).ToHashSet();
+    /// <summary>Every day written somewhere on the page, with the position where it first appears.</summary>
+    public Dictionary<LocalDate, int> Dates(bool monthFirst)
+    {
+        if (dates is not null) return dates;
+        dates = [];
+        foreach (var (date, index) in Dossier.Ingest.Dates.FindDates(Text, monthFirst)) dates.TryAdd(date, index);
+        return dates;
+    }
 
     public static VisibleText Of(IHtmlDocument document, IElement? mark)
     {
