@@ -153,6 +153,11 @@ public class PlainTextExtractionTests
     [InlineData("Meistgelesen")]
     [InlineData("Top Themen der Redaktion")]
     [InlineData("Cite This Page:")]
+    [InlineData("Schon gelesen?")]
+    [InlineData("Notas relacionadas")]
+    [InlineData("También te puede interesar")]
+    [InlineData("Sur le même sujet")]
+    [InlineData("Articoli correlati")]
     public void A_related_heading_near_the_end_takes_the_teasers_below_it(string heading)
     {
         var text = $"""
