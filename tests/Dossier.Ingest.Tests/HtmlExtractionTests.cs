@@ -196,6 +196,19 @@ public class HtmlExtractionTests
         """;
 
     [Fact]
+    public void A_headline_under_a_topic_label_is_not_repeated_in_the_body()
+    {
+        var html = $"""
+            <html><head><meta property="og:title" content="Ferry fares rise for the second time"></head>
+            <body><div><h2>Harbour works Ferry fares rise for the second time</h2>{FerryStory}</div></body></html>
+            """;
+        var extracted = Extract(html).Document;
+        Assert.Equal("Ferry fares rise for the second time", extracted.Metadata.Title);
+        Assert.DoesNotContain("Harbour works", extracted.Text);
+        Assert.StartsWith("The ferry between the two islands", extracted.Text);
+    }
+
+    [Fact]
     public void A_page_that_shows_only_its_update_day_is_dated_by_it()
     {
         var html = $"""
@@ -344,6 +357,11 @@ public class HtmlExtractionTests
     // ... but not to a heading that is the site's logo or its name.
     [InlineData("<title>Ferry fares rise again | Harbour Notes</title>", "<h1><a href=\"/\">Harbour Notes Online</a></h1>", "Ferry fares rise again")]
     [InlineData("<title>Ferry fares rise again | Harbour Notes</title>", "<h1>Harbour Notes</h1>", "Ferry fares rise again")]
+    // A topic label in its own box at the head of the heading, and text meant for screen readers only.
+    [InlineData("", "<h1><span class=\"subtitle\">Harbour works</span> Ferry fares rise for the second time</h1>", "Ferry fares rise for the second time")]
+    [InlineData("", "<h1><span class=\"visually-hidden\">Headline:</span> Ferry fares rise for the second time</h1>", "Ferry fares rise for the second time")]
+    // Emphasis at the start of a heading is part of it.
+    [InlineData("", "<h1><em>Island Queen</em> ferry returns to service after refit</h1>", "Island Queen ferry returns to service after refit")]
     public void The_title_is_the_headline_without_kickers_or_site_names(string head, string heading, string expected)
     {
         var html = $"""

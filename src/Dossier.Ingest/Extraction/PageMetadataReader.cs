@@ -375,12 +375,32 @@ internal static partial class PageMetadataReader
         var text = Dom.Text(heading);
         foreach (var child in heading.Children)
         {
-            if (!KickerName().IsMatch($"{child.ClassName} {child.Id}")) continue;
+            // Text for screen readers only ("Headline:") is not part of the headline a reader sees.
+            if (ScreenReaderName().IsMatch($"{child.ClassName}") && Dom.Text(child) is { Length: > 0 } hidden && text.StartsWith(hidden, StringComparison.Ordinal))
+                text = text[hidden.Length..].Trim();
+        }
+        foreach (var child in heading.Children)
+        {
+            if (!KickerName().IsMatch($"{child.ClassName} {child.Id}") && !IsLeadingLabel(heading, child)) continue;
             var kicker = Dom.Text(child);
             if (kicker.Length > 0 && kicker.Length < text.Length / 2 && text.StartsWith(kicker, StringComparison.Ordinal))
                 return text[kicker.Length..].Trim(' ', ':', '-', '–', '—', '|', '·');
         }
         return text;
+    }
+
+    /// <summary>A topic label set in its own box at the head of the headline ("&lt;h1&gt;&lt;span class="subtitle"&gt;Olympic
+    /// Games&lt;/span&gt; Drinks by boat…"): the heading's first child, a span or block of at most five words, followed by
+    /// a headline of its own of at least three words. Inline emphasis (&lt;em&gt;, &lt;i&gt;, &lt;b&gt;) is part of the headline.</summary>
+    private static bool IsLeadingLabel(IElement heading, IElement child)
+    {
+        if (child.LocalName is not ("span" or "div" or "small" or "p" or "label")) return false;
+        var first = heading.ChildNodes.FirstOrDefault(n => n is IElement || (n is IText t && t.Data.Trim().Length > 0));
+        if (!ReferenceEquals(first, child)) return false;
+        var label = Dom.Text(child);
+        var rest = Dom.Text(heading)[Math.Min(label.Length, Dom.Text(heading).Length)..];
+        return label.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5
+               && rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit)) >= 3;
     }
 
     /// <summary>The heading is a short label (one to three words, no punctuation: "Opinion", "News", "Local News |")
@@ -474,6 +494,9 @@ internal static partial class PageMetadataReader
 
     [GeneratedRegex(@"date|time|datum|publi|posted|updated|submitted|meta|byline|dateline|info|zeit|fecha", RegexOptions.IgnoreCase)]
     private static partial Regex DateName();
+
+    [GeneratedRegex(@"sr-only|visually-?hidden|screen-reader", RegexOptions.IgnoreCase)]
+    private static partial Regex ScreenReaderName();
 
     [GeneratedRegex(@"kicker|topline|top-line|dachzeile|overline|over-line|roofline|eyebrow|supertitle|pretitle|pre-title|spitzmarke", RegexOptions.IgnoreCase)]
     private static partial Regex KickerName();

@@ -47,7 +47,7 @@ internal static partial class TextCleaner
         string? title = knownTitle;
         if (items.Count > 0)
         {
-            if (title is not null && Key(items[0]) == Key(title)) reasons[0] = RemovalReasons.RepeatedTitle;
+            if (title is not null && IsTitleLine(Key(items[0]), Key(title))) reasons[0] = RemovalReasons.RepeatedTitle;
             else if (title is null && detectTitle && items.Count > 1 && IsHeadlineLike(items[0]))
             {
                 title = items[0];
@@ -189,6 +189,15 @@ internal static partial class TextCleaner
     }
 
     /// <summary>Whitespace collapsed (NBSP and other Unicode spaces included), ends trimmed.</summary>
+    /// <summary>The headline as the page prints it at the top of the text: the title itself, or the title under a short
+    /// topic label that the title metadata leaves out ("Consumer protection More transparency on price rises").</summary>
+    private static bool IsTitleLine(string key, string titleKey)
+    {
+        if (key == titleKey) return true;
+        if (titleKey.Length == 0 || !key.EndsWith(" " + titleKey, StringComparison.Ordinal) || titleKey.Split(' ').Length < 3) return false;
+        return key[..^titleKey.Length].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5;
+    }
+
     public static string Normalize(string text)
     {
         var sb = new StringBuilder(text.Length);
