@@ -39,7 +39,7 @@ internal static partial class Dates
 
     /// <summary>
     /// Every date written out in a running text, with its position: "March 17, 2025", "17. März 2025", "17.03.2025",
-    /// "17.03.25", "2025-03-17", "17/03/2025". A slashed date that could be read either way ("03/04/2025") is read
+    /// "17.03.25", "2025-03-17", "2025/03/17", "17/03/2025". A slashed date that could be read either way ("03/04/2025") is read
     /// month first only when <paramref name="monthFirst"/> says the page is American.
     /// </summary>
     public static IEnumerable<(LocalDate Date, int Index)> FindDates(string text, bool monthFirst)
@@ -76,7 +76,7 @@ internal static partial class Dates
     private static string FullYear(string year) => year.Length == 2 ? "20" + year : year;
 
     // One pass over the text for all the written forms (month name first, day first, ISO, dotted, slashed).
-    [GeneratedRegex(@"\b(?<mname>\p{L}{3,9}\.?)\s+(?<d1>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+(?<y1>[0-9]{4})\b|\b(?<d2>[0-9]{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(?<nmonth>\p{L}{3,9}\.?)\s+(?:de\s+)?(?<y2>[0-9]{4})\b|\b(?<iy>(?:19|20)[0-9]{2})-(?<im>[0-9]{2})-(?<id>[0-9]{2})\b|\b(?<dd>[0-9]{1,2})\.(?<dm>[0-9]{1,2})\.(?<dy>[0-9]{4}|[0-9]{2})(?![0-9.])|\b(?<sa>[0-9]{1,2})/(?<sb>[0-9]{1,2})/(?<sy>[0-9]{4})\b")]
+    [GeneratedRegex(@"\b(?<mname>\p{L}{3,9}\.?)\s+(?<d1>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+(?<y1>[0-9]{4})\b|\b(?<d2>[0-9]{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(?<nmonth>\p{L}{3,9}\.?)\s+(?:de\s+)?(?<y2>[0-9]{4})\b|\b(?<iy>(?:19|20)[0-9]{2})(?<isep>[-/])(?<im>[0-9]{1,2})\k<isep>(?<id>[0-9]{1,2})\b|\b(?<dd>[0-9]{1,2})\.(?<dm>[0-9]{1,2})\.(?<dy>[0-9]{4}|[0-9]{2})(?![0-9.])|\b(?<sa>[0-9]{1,2})/(?<sb>[0-9]{1,2})/(?<sy>[0-9]{4})\b")]
     private static partial Regex WrittenDate();
 
     private static LocalDate? Make(string year, int month, string day)

@@ -259,6 +259,22 @@ public class HtmlExtractionTests
         Assert.Equal(new NodaTime.LocalDate(2023, 12, 19), Extract(html).Document.Metadata.Published);
     }
 
+    [Theory]
+    // The declared day is shown nowhere; the headline's date line gives a later one: the page was re-dated.
+    [InlineData("2022-04-28T12:00:00+01:00", "<p>By Dana Whitfield, Nov 14, 2023 3:30 am</p>", 2023, 11, 14)]
+    // The declared day is shown (year first, with slashes): it stands.
+    [InlineData("2023-12-20T08:39:35+02:00", "<p>Last updated: 2023/12/20 at 8:39 AM</p><p>Most read Dec 23, 2023</p>", 2023, 12, 20)]
+    // A date line earlier than the declared day is not a re-dating.
+    [InlineData("2023-06-09T10:00:00Z", "<p>Harbour desk, June 1, 2023</p>", 2023, 6, 9)]
+    public void A_page_shows_a_later_day_than_it_declares_only_when_it_was_redated(string published, string line, int year, int month, int day)
+    {
+        var html = $"""
+            <html><head><meta property="article:published_time" content="{published}"></head>
+            <body><h1>Ferry timetable changes</h1>{line}{FerryStory}</body></html>
+            """;
+        Assert.Equal(new NodaTime.LocalDate(year, month, day), Extract(html).Document.Metadata.Published);
+    }
+
     [Fact]
     public void A_utc_publication_time_takes_the_local_day_of_the_same_moment_written_without_a_zone()
     {

@@ -74,6 +74,7 @@ internal static partial class PageMetadataReader
             // the headline comes first.
             if (published is null) published = DateNearHeadline(shown.Value, monthFirst) ?? TimeElementDate(document, inArticle: false) ?? VisibleDate(document);
             else if (modified is { } m && m > published && ShowsFirst(shown.Value, m, published.Value, monthFirst)) published = m;
+            else if (Redated(shown.Value, published.Value, monthFirst) is { } redated) published = redated;
         }
 
         var tags = document.QuerySelectorAll("meta[property='article:tag']").Select(m => m.GetAttribute("content"))
@@ -258,6 +259,14 @@ internal static partial class PageMetadataReader
         // the first publication.
         bool NearHeadline(int index) => shown.MarkStart >= 0 && Math.Abs(index - shown.MarkEnd) <= 400;
         return NearHeadline(m) && !NearHeadline(p);
+    }
+
+    /// <summary>A page whose declared publication day appears nowhere on it, while its headline's date line shows a
+    /// later day: the page was re-dated (an updated guide, a refreshed review) and shows readers the day it stands by.</summary>
+    private static LocalDate? Redated(VisibleText shown, LocalDate published, bool monthFirst)
+    {
+        if (shown.Dates(monthFirst).ContainsKey(published)) return null;
+        return DateNearHeadline(shown, monthFirst) is { } line && line > published ? line : null;
     }
 
     /// <summary>
