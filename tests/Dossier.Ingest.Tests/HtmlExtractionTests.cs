@@ -378,6 +378,7 @@ public class HtmlExtractionTests
     [InlineData("", "<h1><span class=\"visually-hidden\">Headline:</span> Ferry fares rise for the second time</h1>", "Ferry fares rise for the second time")]
     // Emphasis at the start of a heading is part of it.
     [InlineData("", "<h1><em>Island Queen</em> ferry returns to service after refit</h1>", "Island Queen ferry returns to service after refit")]
+    [InlineData("", "<h1><span class=\"accent\">Harbour works</span> and the new ferry terminal</h1>", "Harbour works and the new ferry terminal")]
     public void The_title_is_the_headline_without_kickers_or_site_names(string head, string heading, string expected)
     {
         var html = $"""

@@ -400,7 +400,7 @@ internal static partial class PageMetadataReader
 
     /// <summary>A topic label set in its own box at the head of the headline ("&lt;h1&gt;&lt;span class="subtitle"&gt;Olympic
     /// Games&lt;/span&gt; Drinks by boat…"): the heading's first child, a span or block of at most five words, followed by
-    /// a headline of its own of at least three words. Inline emphasis (&lt;em&gt;, &lt;i&gt;, &lt;b&gt;) is part of the headline.</summary>
+    /// a headline of its own of at least three words, not starting in lower case. Inline emphasis (&lt;em&gt;, &lt;i&gt;, &lt;b&gt;) is part of the headline.</summary>
     private static bool IsLeadingLabel(IElement heading, IElement child)
     {
         if (child.LocalName is not ("span" or "div" or "small" or "p" or "label")) return false;
@@ -408,7 +408,11 @@ internal static partial class PageMetadataReader
         if (!ReferenceEquals(first, child)) return false;
         var label = Dom.Text(child);
         var rest = Dom.Text(heading)[Math.Min(label.Length, Dom.Text(heading).Length)..];
+        // "<span>Quality Engineering</span> and Digital Assurance" is one headline styled in two parts: what follows a
+        // label starts a headline of its own, not with a lower-case word.
+        var restStart = rest.FirstOrDefault(char.IsLetterOrDigit);
         return label.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5
+               && !char.IsLower(restStart)
                && rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit)) >= 3;
     }
 
