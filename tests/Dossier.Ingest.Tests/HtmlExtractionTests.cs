@@ -314,6 +314,17 @@ public class HtmlExtractionTests
     }
 
     [Fact]
+    public void A_headline_without_an_h1_is_found_by_its_text_to_date_the_page()
+    {
+        var html = $"""
+            <html><head><meta property="og:title" content="Ferry service extended"></head>
+            <body><div class="aside-note">Archive 02.03.2019</div>{string.Concat(Enumerable.Repeat(FerryStory, 2))}
+            <div class="post"><h2 class="entry">Ferry service extended</h2><p>Harbour desk, 13.01.2020</p>{FerryStory}</div></body></html>
+            """;
+        Assert.Equal(new NodaTime.LocalDate(2020, 1, 13), Extract(html).Document.Metadata.Published);
+    }
+
+    [Fact]
     public void A_date_far_from_the_headline_does_not_date_the_page()
     {
         var filler = string.Concat(Enumerable.Repeat(FerryStory, 4));

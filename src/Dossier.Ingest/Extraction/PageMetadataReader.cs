@@ -69,7 +69,7 @@ internal static partial class PageMetadataReader
             var declared = ld.DatePublished ?? Meta(metas, "article:published_time");
             published = LocalPublicationDay(document, metas, declared) ?? published;
             var monthFirst = IsAmerican(document, metas);
-            var shown = new Lazy<VisibleText>(() => VisibleText.Of(document, TitleHeading(document, title)));
+            var shown = new Lazy<VisibleText>(() => VisibleText.Of(document, TitleHeading(document, title), CleanTitle(title)));
             // A page without an <article> element keeps other stories' <time>s in its sidebars: the date line beside
             // the headline comes first.
             if (published is null) published = DateNearHeadline(shown.Value, monthFirst) ?? TimeElementDate(document, inArticle: false) ?? VisibleDate(document);
@@ -544,7 +544,9 @@ internal sealed class VisibleText
         return dates;
     }
 
-    public static VisibleText Of(IHtmlDocument document, IElement? mark)
+    /// <summary>The page's visible text, marking <paramref name="mark"/>; without that element (a headline set in an
+    /// &lt;h2&gt; or a styled &lt;div&gt;), the first place where <paramref name="markText"/> is written.</summary>
+    public static VisibleText Of(IHtmlDocument document, IElement? mark, string? markText)
     {
         var sb = new System.Text.StringBuilder();
         int markStart = -1, markEnd = -1;
@@ -580,7 +582,10 @@ internal sealed class VisibleText
             var children = element.ChildNodes;
             for (var i = children.Length - 1; i >= 0; i--) stack.Push((children[i], false));
         }
-        return new VisibleText(sb.ToString(), markStart, markEnd < 0 ? markStart : markEnd);
+        var visible = sb.ToString();
+        if (markStart < 0 && markText is { Length: > 3 } && visible.IndexOf(markText, StringComparison.Ordinal) is var at and >= 0)
+            (markStart, markEnd) = (at, at + markText.Length);
+        return new VisibleText(visible, markStart, markEnd < 0 ? markStart : markEnd);
     }
 }
 
