@@ -71,6 +71,13 @@ internal static partial class BoilerplateRules
     public static bool IsTailMarker(string line) =>
         line.Length < 80 && (RelatedHeading().IsMatch(line) || CommentPrompt().IsMatch(line) || AuthorHeading().IsMatch(line));
 
+    /// <summary>A story card's meta line: a name of two to four capitalised words, then a date and nothing else
+    /// ("Jane Doe March 3, 2024", "Anna Berg 03.11.2023").</summary>
+    public static bool IsCardMeta(string line) => line.Length < 80 && CardMeta().IsMatch(line);
+
+    [GeneratedRegex(@"^(?:by\s+)?(?:\p{Lu}[\p{L}'’.-]+\s+){2,4}[|·•,–-]?\s*(?:\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\p{L}{3,9}\.?\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4})$")]
+    private static partial Regex CardMeta();
+
     /// <summary>A line that opens an appeal block ("A Message from …", "Dear readers,"): what follows it is the appeal.</summary>
     public static bool StartsAppealBlock(string line) => line.Length < 200 && AppealBlockStart().IsMatch(line);
 

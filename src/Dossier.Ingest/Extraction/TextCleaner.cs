@@ -158,11 +158,26 @@ internal static partial class TextCleaner
     {
         for (var i = Math.Max(3, (int)(items.Count * 0.6)); i < items.Count; i++)
         {
-            if (!BoilerplateRules.IsTailMarker(items[i])) continue;
-            var reason = reasons[i] ?? RemovalReasons.RelatedLink;
-            for (var j = i; j < items.Count; j++) reasons[j] ??= reason;
+            // A heading opens the tail; so does a run of story cards, each with its own "Name Month D, YYYY" line.
+            var start = BoilerplateRules.IsTailMarker(items[i]) ? i : CardRunStart(items, i);
+            if (start < 0) continue;
+            var reason = reasons[start] ?? RemovalReasons.RelatedLink;
+            for (var j = start; j < items.Count; j++) reasons[j] ??= reason;
             return;
         }
+    }
+
+    /// <summary>
+    /// Teasers of other stories often come as cards: a headline, perhaps a standfirst, and a meta line of author and
+    /// date only ("Jane Doe March 3, 2024"). A meta line followed by another within a few blocks is such a run; it
+    /// starts at the first card's headline, the short line just above its meta line.
+    /// </summary>
+    private static int CardRunStart(List<string> items, int i)
+    {
+        if (!BoilerplateRules.IsCardMeta(items[i])) return -1;
+        var next = Enumerable.Range(i + 1, Math.Min(6, items.Count - i - 1)).Any(j => BoilerplateRules.IsCardMeta(items[j]));
+        if (!next) return -1;
+        return i > 0 && items[i - 1].Length < 160 && !SentenceBreak().IsMatch(items[i - 1]) ? i - 1 : i;
     }
 
     /// <summary>
