@@ -390,6 +390,11 @@ public class HtmlExtractionTests
     // Emphasis at the start of a heading is part of it.
     [InlineData("", "<h1><em>Island Queen</em> ferry returns to service after refit</h1>", "Island Queen ferry returns to service after refit")]
     [InlineData("", "<h1><span class=\"accent\">Harbour works</span> and the new ferry terminal</h1>", "Harbour works and the new ferry terminal")]
+    // Hidden text at the end of a heading, and a heading for screen readers only.
+    [InlineData("", "<h1>Ferry fares rise again<span class=\"element-invisible\"> | Harbour Notes</span></h1>", "Ferry fares rise again")]
+    [InlineData("<meta property=\"og:title\" content=\"Ferry fares rise again\">", "<h1 class=\"visuallyhidden\">Navigation menu</h1>", "Ferry fares rise again")]
+    // The site name declared as an address still names the title's site part.
+    [InlineData("<meta property=\"og:site_name\" content=\"harbournotes.com\"><meta property=\"og:title\" content=\"Ferry fares rise again - Harbour Notes\">", "", "Ferry fares rise again")]
     public void The_title_is_the_headline_without_kickers_or_site_names(string head, string heading, string expected)
     {
         var html = $"""

@@ -345,7 +345,10 @@ internal static partial class PageMetadataReader
             StripSiteName(document.Title, siteName, fromTitleTag: true),
         }.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!).ToList();
         var headingElements = ((IParentNode?)document.QuerySelector("article") ?? document).QuerySelectorAll("h1")
-            .Concat(document.QuerySelectorAll("h1")).Distinct().ToList();
+            .Concat(document.QuerySelectorAll("h1")).Distinct()
+            // A heading for screen readers only ("Navigation menu", the title again with the site name) is not the one a
+            // reader sees.
+            .Where(h => !ScreenReaderName().IsMatch(h.ClassName ?? "")).ToList();
         var headings = headingElements.Select(HeadingText).Where(h => h.Length is > 3 and < 300).Distinct().ToList();
         foreach (var heading in headings)
         {
@@ -385,8 +388,9 @@ internal static partial class PageMetadataReader
         foreach (var child in heading.Children)
         {
             // Text for screen readers only ("Headline:") is not part of the headline a reader sees.
-            if (ScreenReaderName().IsMatch($"{child.ClassName}") && Dom.Text(child) is { Length: > 0 } hidden && text.StartsWith(hidden, StringComparison.Ordinal))
-                text = text[hidden.Length..].Trim();
+            if (!ScreenReaderName().IsMatch($"{child.ClassName}") || Dom.Text(child) is not { Length: > 0 } hidden) continue;
+            if (text.StartsWith(hidden, StringComparison.Ordinal)) text = text[hidden.Length..].Trim();
+            else if (text.EndsWith(hidden, StringComparison.Ordinal)) text = text[..^hidden.Length].Trim();
         }
         foreach (var child in heading.Children)
         {
@@ -478,7 +482,7 @@ internal static partial class PageMetadataReader
         if (parts.Count <= 1) return title.Trim();
         if (siteName is not null)
         {
-            var kept = parts.Where(p => !OutletDetector.Key(p).Equals(OutletDetector.Key(siteName), StringComparison.Ordinal)).ToList();
+            var kept = parts.Where(p => !SameSite(p, siteName)).ToList();
             if (kept.Count < parts.Count && kept.Count > 0) parts = kept;
         }
         if (parts.Count == 1) return parts[0];
@@ -488,6 +492,19 @@ internal static partial class PageMetadataReader
         var first = title.IndexOf(parts[0], StringComparison.Ordinal);
         var last = title.LastIndexOf(parts[^1], StringComparison.Ordinal);
         return first >= 0 && last >= first ? title.Substring(first, last + parts[^1].Length - first).Trim() : string.Join(" - ", parts);
+    }
+
+    /// <summary>A title part names the site: the same name, or the same letters as the declared site name written as
+    /// an address ("La Stampa" for "lastampa.it", "Example News" for "www.examplenews.com").</summary>
+    private static bool SameSite(string part, string siteName)
+    {
+        if (OutletDetector.Key(part).Equals(OutletDetector.Key(siteName), StringComparison.Ordinal)) return true;
+        var site = siteName.Trim().ToLowerInvariant();
+        if (site.StartsWith("www.", StringComparison.Ordinal)) site = site[4..];
+        if (site.LastIndexOf('.') is var dot and > 0 && site.Length - dot <= 4) site = site[..dot];
+        static string Squeeze(string value) => new(value.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
+        var squeezed = Squeeze(site);
+        return squeezed.Length >= 4 && Squeeze(part) == squeezed;
     }
 
     private static string? First(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
@@ -508,7 +525,7 @@ internal static partial class PageMetadataReader
     [GeneratedRegex(@"date|time|datum|publi|posted|updated|submitted|meta|byline|dateline|info|zeit|fecha", RegexOptions.IgnoreCase)]
     private static partial Regex DateName();
 
-    [GeneratedRegex(@"sr-only|visually-?hidden|screen-reader", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"sr-only|visually-?hidden|screen-reader|element-invisible|assistive", RegexOptions.IgnoreCase)]
     private static partial Regex ScreenReaderName();
 
     [GeneratedRegex(@"kicker|topline|top-line|dachzeile|overline|over-line|roofline|eyebrow|supertitle|pretitle|pre-title|spitzmarke", RegexOptions.IgnoreCase)]
