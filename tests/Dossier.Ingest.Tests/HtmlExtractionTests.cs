@@ -189,6 +189,149 @@ public class HtmlExtractionTests
         Assert.Equal(new NodaTime.LocalDate(year, month, day), Extract(html).Document.Metadata.Published);
     }
 
+    private const string FerryStory = """
+        <p>The ferry between the two islands will run twice a day through the winter, the operator said on Monday, after
+        a season in which bad weather cancelled more than forty crossings and left freight waiting at both harbours.</p>
+        <p>A second vessel is being refitted and should join the route in the spring, doubling the number of cars carried.</p>
+        """;
+
+    [Fact]
+    public void A_headline_under_a_topic_label_is_not_repeated_in_the_body()
+    {
+        var html = $"""
+            <html><head><meta property="og:title" content="Ferry fares rise for the second time"></head>
+            <body><div><h2>Harbour works Ferry fares rise for the second time</h2>{FerryStory}</div></body></html>
+            """;
+        var extracted = Extract(html).Document;
+        Assert.Equal("Ferry fares rise for the second time", extracted.Metadata.Title);
+        Assert.DoesNotContain("Harbour works", extracted.Text);
+        Assert.StartsWith("The ferry between the two islands", extracted.Text);
+    }
+
+    [Fact]
+    public void A_page_that_shows_only_its_update_day_is_dated_by_it()
+    {
+        var html = $"""
+            <html><head>
+            <meta property="article:published_time" content="2021-03-02T10:00:00Z">
+            <meta property="article:modified_time" content="2023-11-20T09:15:00Z">
+            </head><body><h1>Best winter ferry routes</h1><p class="meta">Updated November 20, 2023</p>{FerryStory}</body></html>
+            """;
+        Assert.Equal(new NodaTime.LocalDate(2023, 11, 20), Extract(html).Document.Metadata.Published);
+    }
+
+    [Fact]
+    public void A_page_that_shows_its_first_publication_day_keeps_it_despite_an_update()
+    {
+        var html = $"""
+            <html><head>
+            <meta property="article:published_time" content="2023-11-18T10:00:00Z">
+            <meta property="article:modified_time" content="2023-11-20T09:15:00Z">
+            </head><body><h1>Ferry timetable changes</h1><p class="meta">18 November 2023</p>{FerryStory}</body></html>
+            """;
+        Assert.Equal(new NodaTime.LocalDate(2023, 11, 18), Extract(html).Document.Metadata.Published);
+    }
+
+    [Theory]
+    // The headline's date line gives the update only; the first publication is mentioned at the foot.
+    [InlineData("<p>Updated November 20, 2023</p>{0}<p>This story was originally published November 18, 2023.</p>", 2023, 11, 20)]
+    // Both days side by side in the date line: the first publication stands.
+    [InlineData("<p>Last updated: November 20, 2023. First published: November 18, 2023</p>{0}", 2023, 11, 18)]
+    public void An_update_day_dates_the_page_only_when_the_headline_shows_it_alone(string body, int year, int month, int day)
+    {
+        var filler = string.Concat(Enumerable.Repeat(FerryStory, 3));
+        var html = $"""
+            <html><head>
+            <meta property="article:published_time" content="2023-11-18T10:00:00Z">
+            <meta property="article:modified_time" content="2023-11-20T09:15:00Z">
+            </head><body><h1>Ferry timetable changes</h1>{string.Format(System.Globalization.CultureInfo.InvariantCulture, body, filler)}</body></html>
+            """;
+        Assert.Equal(new NodaTime.LocalDate(year, month, day), Extract(html).Document.Metadata.Published);
+    }
+
+    [Fact]
+    public void A_page_without_an_article_element_is_dated_by_its_headline_line_before_sidebar_times()
+    {
+        var html = $"""
+            <html><body><div class="sidebar"><time datetime="2023-12-24T10:00:00-05:00">10:00</time> Other story</div>
+            <div class="main"><h1>Ferry service extended</h1><p>by Harbour Desk, Dec 19th 2023</p>{FerryStory}</div></body></html>
+            """;
+        Assert.Equal(new NodaTime.LocalDate(2023, 12, 19), Extract(html).Document.Metadata.Published);
+    }
+
+    [Theory]
+    // The declared day is shown nowhere; the headline's date line gives a later one: the page was re-dated.
+    [InlineData("2022-04-28T12:00:00+01:00", "<p>By Dana Whitfield, Nov 14, 2023 3:30 am</p>", 2023, 11, 14)]
+    // The declared day is shown (year first, with slashes): it stands.
+    [InlineData("2023-12-20T08:39:35+02:00", "<p>Last updated: 2023/12/20 at 8:39 AM</p><p>Most read Dec 23, 2023</p>", 2023, 12, 20)]
+    // A date line earlier than the declared day is not a re-dating.
+    [InlineData("2023-06-09T10:00:00Z", "<p>Harbour desk, June 1, 2023</p>", 2023, 6, 9)]
+    public void A_page_shows_a_later_day_than_it_declares_only_when_it_was_redated(string published, string line, int year, int month, int day)
+    {
+        var html = $"""
+            <html><head><meta property="article:published_time" content="{published}"></head>
+            <body><h1>Ferry timetable changes</h1>{line}{FerryStory}</body></html>
+            """;
+        Assert.Equal(new NodaTime.LocalDate(year, month, day), Extract(html).Document.Metadata.Published);
+    }
+
+    [Fact]
+    public void A_utc_publication_time_takes_the_local_day_of_the_same_moment_written_without_a_zone()
+    {
+        // 03:12:45 UTC on the 9th is 22:12:45 on the 8th in New York: the page's other tag gives that wall time.
+        var html = $"""
+            <html><head>
+            <meta property="article:published_time" content="2023-06-09T03:12:45Z">
+            <meta name="sailthru.date" content="2023-06-08 22:12:45">
+            </head><body><h1>Ferry fares frozen</h1>{FerryStory}</body></html>
+            """;
+        Assert.Equal(new NodaTime.LocalDate(2023, 6, 8), Extract(html).Document.Metadata.Published);
+    }
+
+    [Theory]
+    [InlineData("2023-03-05T23:00:00.000Z", 2023, 3, 6)]
+    [InlineData("2023-07-05T22:00:00Z", 2023, 7, 6)]
+    [InlineData("2023-07-05T22:14:09Z", 2023, 7, 5)]
+    public void A_utc_midnight_of_a_zone_east_of_greenwich_is_the_next_day(string published, int year, int month, int day)
+    {
+        var html = $"""
+            <html><head><meta property="article:published_time" content="{published}"></head>
+            <body><h1>Ferry fares frozen</h1>{FerryStory}</body></html>
+            """;
+        Assert.Equal(new NodaTime.LocalDate(year, month, day), Extract(html).Document.Metadata.Published);
+    }
+
+    [Theory]
+    [InlineData("<h1>Ferry service extended</h1><p>Anna Berg 3.11.23</p>", "en", 2023, 11, 3)]
+    [InlineData("<p>Nachrichten 16.10.2021</p><h1>Ferry service extended</h1>", "de", 2021, 10, 16)]
+    [InlineData("<h1>Ferry service extended</h1><div>Harbour desk | 04/02/2022</div>", "en-GB", 2022, 2, 4)]
+    [InlineData("<h1>Ferry service extended</h1><div>Harbour desk | 04/02/2022</div>", "en-US", 2022, 4, 2)]
+    [InlineData("<h1>Ferry service extended</h1><span>January 13, 2020 at 08:45 AM</span>", "en", 2020, 1, 13)]
+    public void A_page_without_date_markup_is_dated_by_the_date_beside_its_headline(string top, string lang, int year, int month, int day)
+    {
+        var html = $"""<html lang="{lang}"><body><nav><a href="/">Home</a> 01.01.2019</nav>{top}{FerryStory}</body></html>""";
+        Assert.Equal(new NodaTime.LocalDate(year, month, day), Extract(html).Document.Metadata.Published);
+    }
+
+    [Fact]
+    public void A_headline_without_an_h1_is_found_by_its_text_to_date_the_page()
+    {
+        var html = $"""
+            <html><head><meta property="og:title" content="Ferry service extended"></head>
+            <body><div class="aside-note">Archive 02.03.2019</div>{string.Concat(Enumerable.Repeat(FerryStory, 2))}
+            <div class="post"><h2 class="entry">Ferry service extended</h2><p>Harbour desk, 13.01.2020</p>{FerryStory}</div></body></html>
+            """;
+        Assert.Equal(new NodaTime.LocalDate(2020, 1, 13), Extract(html).Document.Metadata.Published);
+    }
+
+    [Fact]
+    public void A_date_far_from_the_headline_does_not_date_the_page()
+    {
+        var filler = string.Concat(Enumerable.Repeat(FerryStory, 4));
+        var html = $"""<html><body><h1>Ferry service extended</h1>{filler}<p>The harbour opened on 12.05.1998.</p></body></html>""";
+        Assert.Null(Extract(html).Document.Metadata.Published);
+    }
+
     [Fact]
     public void A_published_time_with_an_odd_time_part_still_gives_the_day()
     {
@@ -230,6 +373,28 @@ public class HtmlExtractionTests
     [InlineData("<title>Ferry fares rise again | Harbour Herald</title><meta property=\"og:title\" content=\"Ferry fares rise again | Harbour Herald\">", "", "Ferry fares rise again")]
     // Dashes inside a declared title stay as written.
     [InlineData("<meta property=\"og:title\" content=\"Budget 2025 – the second vote – delayed\">", "", "Budget 2025 – the second vote – delayed")]
+    // A section label ending with its own separator.
+    [InlineData("<meta property=\"og:title\" content=\"Mayor vetoes the parking levy\">", "<h1>Local News | Mayor vetoes the parking levy</h1>", "Mayor vetoes the parking levy")]
+    // A WebPage object's name carries the site name like the <title> does.
+    [InlineData("<meta property=\"og:site_name\" content=\"Harbour Herald\"><script type=\"application/ld+json\">{\"@type\":\"WebPage\",\"name\":\"Ferry fares rise again - Harbour Herald\"}</script>", "", "Ferry fares rise again")]
+    // Soft hyphens are invisible, and a media label says what the page embeds.
+    [InlineData("<meta property=\"og:title\" content=\"Fer\u00ADry fares rise again (video)\">", "", "Ferry fares rise again")]
+    // No declared title matches the page's one heading: the generic <title> gives way to it.
+    [InlineData("<title>About Us - Harbour Trust</title>", "<h1>A charity for the old port since 1952</h1>", "A charity for the old port since 1952")]
+    // ... but not to a heading that is the site's logo or its name.
+    [InlineData("<title>Ferry fares rise again | Harbour Notes</title>", "<h1><a href=\"/\">Harbour Notes Online</a></h1>", "Ferry fares rise again")]
+    [InlineData("<title>Ferry fares rise again | Harbour Notes</title>", "<h1>Harbour Notes</h1>", "Ferry fares rise again")]
+    // A topic label in its own box at the head of the heading, and text meant for screen readers only.
+    [InlineData("", "<h1><span class=\"subtitle\">Harbour works</span> Ferry fares rise for the second time</h1>", "Ferry fares rise for the second time")]
+    [InlineData("", "<h1><span class=\"visually-hidden\">Headline:</span> Ferry fares rise for the second time</h1>", "Ferry fares rise for the second time")]
+    // Emphasis at the start of a heading is part of it.
+    [InlineData("", "<h1><em>Island Queen</em> ferry returns to service after refit</h1>", "Island Queen ferry returns to service after refit")]
+    [InlineData("", "<h1><span class=\"accent\">Harbour works</span> and the new ferry terminal</h1>", "Harbour works and the new ferry terminal")]
+    // Hidden text at the end of a heading, and a heading for screen readers only.
+    [InlineData("", "<h1>Ferry fares rise again<span class=\"element-invisible\"> | Harbour Notes</span></h1>", "Ferry fares rise again")]
+    [InlineData("<meta property=\"og:title\" content=\"Ferry fares rise again\">", "<h1 class=\"visuallyhidden\">Navigation menu</h1>", "Ferry fares rise again")]
+    // The site name declared as an address still names the title's site part.
+    [InlineData("<meta property=\"og:site_name\" content=\"harbournotes.com\"><meta property=\"og:title\" content=\"Ferry fares rise again - Harbour Notes\">", "", "Ferry fares rise again")]
     public void The_title_is_the_headline_without_kickers_or_site_names(string head, string heading, string expected)
     {
         var html = $"""

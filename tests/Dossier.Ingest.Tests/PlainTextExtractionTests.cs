@@ -146,6 +146,41 @@ public class PlainTextExtractionTests
         Assert.DoesNotContain("Dear readers", doc.Text);
     }
 
+    [Fact]
+    public void A_run_of_story_cards_with_author_and_date_lines_at_the_end_is_the_tail()
+    {
+        var text = """
+            Tram line extension approved
+            The regional council approved the tram extension to the airport on Thursday.
+            Construction will start in the spring and should take three years.
+            The project is funded jointly by the region and the national government.
+            Officials expect 20,000 passengers a day once the line opens, said Maria Keller, who chairs the transport board.
+            Bus drivers threaten strike over timetable
+            Maria Keller February 17, 2024
+            The union says the new timetable leaves no time for breaks between routes.
+            Cycle lanes to be widened on the ring road
+            Tom Reyes February 16, 2024
+            """;
+        var doc = ExtractOne(text);
+        Assert.EndsWith("who chairs the transport board.", doc.Text);
+        Assert.Contains(doc.Removed, r => r.Text == "Bus drivers threaten strike over timetable" && r.Reason == RemovalReasons.RelatedLink);
+    }
+
+    [Fact]
+    public void A_single_author_and_date_line_does_not_cut_the_article()
+    {
+        var text = """
+            Tram line extension approved
+            The regional council approved the tram extension to the airport on Thursday.
+            Construction will start in the spring and should take three years.
+            The project is funded jointly by the region and the national government.
+            Maria Keller February 17, 2024
+            Officials expect 20,000 passengers a day once the line opens.
+            The first trams will run every ten minutes at peak times.
+            """;
+        Assert.EndsWith("every ten minutes at peak times.", ExtractOne(text).Text);
+    }
+
     [Theory]
     [InlineData("Ähnliche Beiträge")]
     [InlineData("Editors' Recommendations")]
@@ -153,6 +188,11 @@ public class PlainTextExtractionTests
     [InlineData("Meistgelesen")]
     [InlineData("Top Themen der Redaktion")]
     [InlineData("Cite This Page:")]
+    [InlineData("Schon gelesen?")]
+    [InlineData("Notas relacionadas")]
+    [InlineData("También te puede interesar")]
+    [InlineData("Sur le même sujet")]
+    [InlineData("Articoli correlati")]
     public void A_related_heading_near_the_end_takes_the_teasers_below_it(string heading)
     {
         var text = $"""

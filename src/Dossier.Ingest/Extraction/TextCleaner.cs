@@ -47,7 +47,7 @@ internal static partial class TextCleaner
         string? title = knownTitle;
         if (items.Count > 0)
         {
-            if (title is not null && Key(items[0]) == Key(title)) reasons[0] = RemovalReasons.RepeatedTitle;
+            if (title is not null && IsTitleLine(Key(items[0]), Key(title))) reasons[0] = RemovalReasons.RepeatedTitle;
             else if (title is null && detectTitle && items.Count > 1 && IsHeadlineLike(items[0]))
             {
                 title = items[0];
@@ -158,11 +158,26 @@ internal static partial class TextCleaner
     {
         for (var i = Math.Max(3, (int)(items.Count * 0.6)); i < items.Count; i++)
         {
-            if (!BoilerplateRules.IsTailMarker(items[i])) continue;
-            var reason = reasons[i] ?? RemovalReasons.RelatedLink;
-            for (var j = i; j < items.Count; j++) reasons[j] ??= reason;
+            // A heading opens the tail; so does a run of story cards, each with its own "Name Month D, YYYY" line.
+            var start = BoilerplateRules.IsTailMarker(items[i]) ? i : CardRunStart(items, i);
+            if (start < 0) continue;
+            var reason = reasons[start] ?? RemovalReasons.RelatedLink;
+            for (var j = start; j < items.Count; j++) reasons[j] ??= reason;
             return;
         }
+    }
+
+    /// <summary>
+    /// Teasers of other stories often come as cards: a headline, perhaps a standfirst, and a meta line of author and
+    /// date only ("Jane Doe March 3, 2024"). A meta line followed by another within a few blocks is such a run; it
+    /// starts at the first card's headline, the short line just above its meta line.
+    /// </summary>
+    private static int CardRunStart(List<string> items, int i)
+    {
+        if (!BoilerplateRules.IsCardMeta(items[i])) return -1;
+        var next = Enumerable.Range(i + 1, Math.Min(6, items.Count - i - 1)).Any(j => BoilerplateRules.IsCardMeta(items[j]));
+        if (!next) return -1;
+        return i > 0 && items[i - 1].Length < 160 && !SentenceBreak().IsMatch(items[i - 1]) ? i - 1 : i;
     }
 
     /// <summary>
@@ -189,6 +204,15 @@ internal static partial class TextCleaner
     }
 
     /// <summary>Whitespace collapsed (NBSP and other Unicode spaces included), ends trimmed.</summary>
+    /// <summary>The headline as the page prints it at the top of the text: the title itself, or the title under a short
+    /// topic label that the title metadata leaves out ("Consumer protection More transparency on price rises").</summary>
+    private static bool IsTitleLine(string key, string titleKey)
+    {
+        if (key == titleKey) return true;
+        if (titleKey.Length == 0 || !key.EndsWith(" " + titleKey, StringComparison.Ordinal) || titleKey.Split(' ').Length < 3) return false;
+        return key[..^titleKey.Length].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5;
+    }
+
     public static string Normalize(string text)
     {
         var sb = new StringBuilder(text.Length);
