@@ -70,7 +70,7 @@ public static partial class TimexRecognizer
     [GeneratedRegex(@"\b(?:(?<cue>in|the|during|since|until|by|through|of|this|last|next|past|coming|early|late|mid)\s+)(?:(?<rel>last|this|next|past|coming)\s+)?(?:(?<mod>early|late|mid)[\s-]+)?(?<s>spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(?<y>\d{4})\b)?", Options)]
     private static partial Regex Rule18();
 
-    [GeneratedRegex(@"\b(?:the\s+)?(?:(?<rel>last|this|next|current|previous)\s+)?(?:fiscal\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?<unit>quarter|half)\b(?:\s+(?:of\s+)?(?:fiscal\s+)?(?<y>\d{4})\b)?|\bQ(?<q>[1-4])\s*(?<y2>\d{4})?\b|\b(?:the\s+)?(?<rel2>last|this|next|current|previous)\s+quarter\b", Options)]
+    [GeneratedRegex(@"\b(?:the\s+)?(?:(?<rel>last|this|next|current|previous)\s+)?(?:(?<ry>last|this|next)\s+year['’]s\s+|(?<y0>(?:1[89]|20)\d\d)\s+|(?<ya>year-ago|year-earlier|prior-year|year-before)\s+)?(?:fiscal\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?<unit>quarter|half)\b(?:\s+(?:of\s+)?(?:fiscal\s+)?(?<y>\d{4})\b)?|\bQ(?<q>[1-4])\s*(?<y2>\d{4})?\b|\b(?:the\s+)?(?<rel2>last|this|next|current|previous)\s+quarter\b", Options)]
     private static partial Regex Rule19();
 
     [GeneratedRegex(@"\b(?:(?<now>now|currently|nowadays|presently|right\s+now|at\s+present|at\s+the\s+moment|these\s+days))|(?<past>the\s+past|recently)|the\s+(?<future>future)\b|(?<future>the\s+near\s+term|the\s+short\s+term)\b", Options)]
@@ -79,7 +79,7 @@ public static partial class TimexRecognizer
     [GeneratedRegex(@"\b(?<h>Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year's\s+(?:Day|Eve)|New\s+Year’s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day)\b(?:,?\s+(?<y>\d{4})\b)?", RegexOptions.CultureInvariant)]
     private static partial Regex Rule21();
 
-    [GeneratedRegex(@"\bthe\s+(?:(?<which>latest|current|same|year-ago|year-earlier|comparable|prior-year|year-before|fiscal)[\s-]+)?(?<unit>quarter|period)\b|\b(?<which>year-ago|year-earlier)\s+(?<unit>quarter|period)\b", Options)]
+    [GeneratedRegex(@"\bthe\s+(?:(?<which>latest|current|same|corresponding|year-ago|year-earlier|comparable|prior-year|year-before|fiscal)[\s-]+)?(?<unit>quarter|period)\b(?:\s+(?<ago>a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)\b)?|\b(?<which>year-ago|year-earlier)\s+(?<unit>quarter|period)\b|\b(?:the\s+(?<y>(?:1[89]|20)\d\d)|(?<which>last)\s+year['’]s)\s+(?<unit>quarter|period)\b", Options)]
     private static partial Regex Rule22();
 
     [GeneratedRegex(@"\b(?<h>\d{1,2})(?::(?<mi>\d\d))?\s*(?<ap>a\.m\.|p\.m\.|am|pm)|\b(?<h>\d{1,2}):(?<mi>\d\d)\b|\b(?<word>noon|midnight|midday)\b", Options)]
@@ -268,6 +268,8 @@ public static partial class TimexRecognizer
     /// <summary>Comparisons that, once a report has named its quarter, always mean that quarter a year back.</summary>
     private static readonly Regex YearAgoStrict = new(@"^a\s+year\s+(?:ago|earlier)$", Options);
 
+    private static readonly Regex Comparison = new(@"year-(?:ago|earlier|before)|prior-year|last\s+year", Options);
+
     private static readonly Regex YearAgo = new(@"^(?:a\s+year\s+(?:ago|earlier)|last\s+year|year-(?:ago|earlier))$", Options);
 
     /// <summary>
@@ -281,14 +283,17 @@ public static partial class TimexRecognizer
         for (var i = 0; i < times.Count; i++)
         {
             var t = times[i];
-            if (t.Value is { Length: 7 } v && v[4] == '-' && v[5] == 'Q' && char.IsDigit(v[0])) { current = v; continue; }
+            // the comparison quarter ("the year-ago third quarter") is not the one under report
+            if (t.Value is { Length: 7 } v && v[4] == '-' && v[5] == 'Q' && char.IsDigit(v[0])) { if (!Comparison.IsMatch(t.Text)) current = v; continue; }
             var back = t.Anchor == ReportQuarterAnchor + "-1" || (YearAgo.IsMatch(t.Text) && NearbyQuarter(text, sentences, t.Span)) || (current is not null && YearAgoStrict.IsMatch(t.Text));
             if (t.Anchor?.StartsWith(ReportQuarterAnchor, StringComparison.Ordinal) != true && !back) continue;
             // "the latest quarter" is the last one completed, whatever quarter the text looked ahead to
             var latest = t.Text.Contains("latest", StringComparison.OrdinalIgnoreCase);
             var reference = (latest ? null : current) ?? (dct is { } d ? QuarterOf(d, -1) : null);
             if (reference is null) { times[i] = t with { Value = "XXXX-QX", Anchor = null }; continue; }
-            var year = int.Parse(reference[..4], CultureInfo.InvariantCulture) - (back ? 1 : 0);
+            var named = t.Anchor?.StartsWith(ReportQuarterAnchor + "@", StringComparison.Ordinal) == true;
+            var year = named ? int.Parse(t.Anchor![(ReportQuarterAnchor.Length + 1)..], CultureInfo.InvariantCulture)
+                : int.Parse(reference[..4], CultureInfo.InvariantCulture) - (back ? 1 : 0);
             times[i] = t with { Type = TimexType.DATE, Value = $"{year:D4}{reference[4..]}", Anchor = null };
         }
         return times;
@@ -732,9 +737,17 @@ public static partial class TimexRecognizer
         var ord = m.Groups["ord"].Value.ToLowerInvariant()[..1] switch { "f" when m.Groups["ord"].Value.StartsWith("fo", StringComparison.OrdinalIgnoreCase) => 4, "f" or "1" => 1, "s" or "2" => 2, "t" or "3" => 3, _ => 4 };
         var half = m.Groups["unit"].Value.Equals("half", StringComparison.OrdinalIgnoreCase);
         if (half && ord > 2) return null;
-        var back = YearAgoBefore(c.Text, m.Index) ? 1 : 0;
+        // "the year-ago third quarter", "last year's first half": a year back; "next year's first quarter" a year on
+        var back = m.Groups["ya"].Success || YearAgoBefore(c.Text, m.Index) ? 1 : 0;
+        if (m.Groups["ry"].Success)
+        {
+            var shift = m.Groups["ry"].Value.ToLowerInvariant() switch { "last" => -1, "next" => 1, _ => 0 };
+            return c.Dct is { } d0
+                ? new(TimexType.DATE, $"{d0.Year + shift:D4}-{(half ? "H" : "Q")}{ord}", "DCT")
+                : new(TimexType.DATE, $"XXXX-{(half ? "H" : "Q")}{ord}", $"DCT{shift:+0;-0;+0}year");
+        }
         // A quarter that has not begun at the DCT is last year's, unless announced as future ("next quarter").
-        var year = m.Groups["y"].Success ? m.Groups["y"].Value
+        var year = m.Groups["y"].Success ? m.Groups["y"].Value : m.Groups["y0"].Success ? m.Groups["y0"].Value
             : c.Dct is { } dct ? (dct.Year - back + (offset < 0 ? -1 : offset) - (!half && offset == 0 && ord > (dct.Month - 1) / 3 + 1 && !FutureLeaning(c) ? 1 : 0)).ToString("D4", CultureInfo.InvariantCulture) : "XXXX";
         return new(TimexType.DATE, $"{year}-{(half ? "H" : "Q")}{ord}");
     }
@@ -751,7 +764,9 @@ public static partial class TimexRecognizer
     {
         var which = m.Groups["which"].Value.ToLowerInvariant();
         var unit = m.Groups["unit"].Value.ToLowerInvariant();
-        var back = which is "year-ago" or "year-earlier" or "comparable" or "prior-year" or "year-before";
+        var back = which is "year-ago" or "year-earlier" or "comparable" or "prior-year" or "year-before" or "last" || m.Groups["ago"].Success;
+        // "the 1988 period", "the 1989 quarter": the quarter under report, in the year named
+        if (m.Groups["y"].Success) return new(TimexType.DATE, "XXXX-QX", ReportQuarterAnchor + "@" + m.Groups["y"].Value);
         // "the period" alone is not a time expression; "the year-ago period" is the quarter a year back
         if (unit == "period" && !back && which != "latest") return null;
         if (which == "fiscal") return null;

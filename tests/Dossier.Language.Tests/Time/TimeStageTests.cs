@@ -73,6 +73,15 @@ public class TimeStageTests
     }
 
     [Theory]
+    [InlineData("Chipmakers expect demand to recover in next year's first quarter.", "next year's first quarter", "2026-Q1")]
+    [InlineData("The retailer lost money in the year-ago fourth quarter.", "the year-ago fourth quarter", "2023-Q4")]
+    [InlineData("The insurer earned $2 billion in the third quarter of 2024, up from $1.5 billion in the 2023 period.", "the 2023 period", "2023-Q3")]
+    [InlineData("The insurer earned $2 billion in the third quarter of 2024, against $1.5 billion in the corresponding period last year.", "the corresponding period last year", "2023-Q3")]
+    [InlineData("Margins in the third quarter of 2024 were thinner than in the quarter a year earlier.", "the quarter a year earlier", "2023-Q3")]
+    public void A_year_named_with_a_quarter_or_a_report_period_is_one_expression(string text, string expression, string value) =>
+        Assert.Equal(value, Find(text, expression).Value);
+
+    [Theory]
     [InlineData("The invasion began on February 24, 2022.", "February 24, 2022", "2022-02-24")]
     [InlineData("The report is dated 24 Feb 2025.", "24 Feb 2025", "2025-02-24")]
     [InlineData("Filed 2025-02-24 by the clerk.", "2025-02-24", "2025-02-24")]
