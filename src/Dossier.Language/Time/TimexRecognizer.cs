@@ -249,10 +249,22 @@ public static partial class TimexRecognizer
                 var gap = d.Span.Start >= t.Span.End ? d.Span.Start - t.Span.End : t.Span.Start - d.Span.End;
                 if (gap <= 25 && gap < bestGap) { best = d; bestGap = gap; }
             }
-            if (best?.Value is { } date) times[i] = t with { Value = date + v[10..] };
+            if (best?.Value is not { } date) continue;
+            times[i] = t with { Value = date + v[10..] };
+            // "9 a.m. Tuesday", "noon EST Friday": a clock time followed by its day is one TIMEX3
+            if (best.Span.Start >= t.Span.End && char.IsUpper(best.Text[0]) && ClockThenDay().IsMatch(text.AsSpan(t.Span.End, best.Span.Start - t.Span.End)))
+            {
+                var span = new TextSpan(t.Span.Start, best.Span.End);
+                times[i] = times[i] with { Span = span, Text = span.Of(text) };
+                times.RemoveAt(i + 1);
+            }
         }
         return times;
     }
+
+    /// <summary>What may stand between a clock time and its named day (a weekday, a date) in one expression: spaces and a time zone.</summary>
+    [GeneratedRegex(@"^\s+(?:[A-Z]{2,4}\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ClockThenDay();
 
     private const string ReportQuarterAnchor = "REPORT_QUARTER";
 
@@ -524,6 +536,9 @@ public static partial class TimexRecognizer
 
     private static readonly Regex FutureCue = new(@"\b(?:will|won't|shall|'ll|’ll|going\s+to|expected|scheduled|set\s+to|due|plans?\s+to|planning|until|by|before|as\s+(?:soon|early)\s+as|starting|beginning|next|upcoming|would\s+(?:meet|hold|vote|visit|travel|arrive|come|leave|begin|start|announce|sign|decide|resume)|to\s+be|to\s+(?:meet|hold|vote|visit|travel|arrive|leave|begin|start|announce|sign|decide|resume|speak|talk|attend|host))\b[^.;,]{0,30}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
+    [GeneratedRegex(@"\b(?<h>[ap])\.m\.", Options)]
+    private static partial Regex ClockPeriods();
+
     private static readonly Regex PastCue = new(@"\b(?:said|says|told|announced|reported|was|were|had|did)\b[^.;]{0,40}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>
@@ -535,7 +550,8 @@ public static partial class TimexRecognizer
     {
         var start = Math.Max(c.Sentence.Start, c.Span.Start - 60);
         if (start >= c.Span.Start) return false;
-        var before = c.Text[start..c.Span.Start];
+        // the periods of "a.m."/"p.m." do not end the clause: "until 9 a.m. Tuesday"
+        var before = ClockPeriods().Replace(c.Text[start..c.Span.Start], "${h}m");
         if (FutureCue.IsMatch(before) && !PastCue.IsMatch(before[Math.Max(0, FutureCue.Match(before).Index)..])) return true;
         // "a Thursday call that will cover trade": a weekday as a modifier of an event follows the sentence's tense
         return (before.EndsWith(" a ", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" an ", StringComparison.OrdinalIgnoreCase)) && c.Tense == Tense.Future;

@@ -81,6 +81,25 @@ public class TimeStageTests
     public void A_year_named_with_a_quarter_or_a_report_period_is_one_expression(string text, string expression, string value) =>
         Assert.Equal(value, Find(text, expression).Value);
 
+    /// <summary>Recognition over the project's own sentence split (the hand-made test documents split at every ". ").</summary>
+    private static TimeExpression Recognized(string text, string expression)
+    {
+        var times = TimexRecognizer.Recognize(text, TimeStage.SplitSentences(text), Dct);
+        return times.FirstOrDefault(t => t.Text == expression)
+            ?? throw new Xunit.Sdk.XunitException($"'{expression}' not found; got: {string.Join(" | ", times.Select(t => $"{t.Text}={t.Value}"))}");
+    }
+
+    [Theory]
+    [InlineData("The rebels have until 9 a.m. Wednesday to leave the city.", "9 a.m. Wednesday", "2025-02-26T09:00")]
+    [InlineData("Polls will close at 8 p.m. EST Tuesday.", "8 p.m. EST Tuesday", "2025-02-25T20:00")]
+    [InlineData("The ceasefire took effect at noon Saturday, the army said.", "noon Saturday", "2025-02-22T12:00")]
+    public void A_clock_time_and_its_day_are_one_expression(string text, string expression, string value)
+    {
+        var t = Recognized(text, expression);
+        Assert.Equal(TimexType.TIME, t.Type);
+        Assert.Equal(value, t.Value);
+    }
+
     [Theory]
     [InlineData("The invasion began on February 24, 2022.", "February 24, 2022", "2022-02-24")]
     [InlineData("The report is dated 24 Feb 2025.", "24 Feb 2025", "2025-02-24")]
