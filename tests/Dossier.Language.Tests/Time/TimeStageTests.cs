@@ -81,6 +81,13 @@ public class TimeStageTests
     public void A_year_named_with_a_quarter_or_a_report_period_is_one_expression(string text, string expression, string value) =>
         Assert.Equal(value, Find(text, expression).Value);
 
+    [Theory]
+    [InlineData("The board declared a special dividend payable Jan. 15.", "Jan. 15", "2026-01-15")]
+    [InlineData("Ms. Ortiz will succeed him Jan. 5 as chief executive.", "Jan. 5", "2026-01-05")]
+    [InlineData("The plant was closed in March after a fire.", "March", "2025-03")]
+    public void A_date_without_a_year_takes_its_year_from_the_tense_near_it(string text, string expression, string value) =>
+        Assert.Equal(value, Find(text, expression, new LocalDate(2025, 11, 20)).Value);
+
     /// <summary>Recognition over the project's own sentence split (the hand-made test documents split at every ". ").</summary>
     private static TimeExpression Recognized(string text, string expression)
     {
