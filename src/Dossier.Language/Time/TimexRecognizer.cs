@@ -534,7 +534,7 @@ public static partial class TimexRecognizer
         return part is null ? new(TimexType.DATE, Date(date)) : new(TimexType.TIME, Date(date) + "T" + part);
     }
 
-    private static readonly Regex FutureCue = new(@"\b(?:will|won't|shall|'ll|’ll|going\s+to|expected|scheduled|set\s+to|due|plans?\s+to|planning|until|by|before|as\s+(?:soon|early)\s+as|starting|beginning|next|upcoming|would\s+(?:meet|hold|vote|visit|travel|arrive|come|leave|begin|start|announce|sign|decide|resume)|to\s+be|to\s+(?:meet|hold|vote|visit|travel|arrive|leave|begin|start|announce|sign|decide|resume|speak|talk|attend|host))\b[^.;,]{0,30}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex FutureCue = new(@"\b(?:will|won't|shall|'ll|’ll|going\s+to|expected|scheduled|set\s+to|due|plans?\s+to|planning|until|as\s+(?:soon|early)\s+as|starting|beginning|next|upcoming|would\s+(?:meet|hold|vote|visit|travel|arrive|come|leave|begin|start|announce|sign|decide|resume)|to\s+be|to\s+(?:meet|hold|vote|visit|travel|arrive|leave|begin|start|announce|sign|decide|resume|speak|talk|attend|host))\b[^.;,]{0,30}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     [GeneratedRegex(@"\b(?<h>[ap])\.m\.", Options)]
     private static partial Regex ClockPeriods();
@@ -545,6 +545,7 @@ public static partial class TimexRecognizer
     /// News mostly dates what already happened, so a weekday is the past one unless a future cue stands right before it
     /// in its clause ("will meet Tuesday", "as early as Tuesday") or the nearest cue of the sentence is a future one
     /// with no reporting verb in between. Measured on TimeBank, the broad sentence tense alone chose the future too often.
+    /// "by" and "before" are no cues: they mark a limit, past as often as future ("had filed reports by Wednesday").
     /// </summary>
     private static bool FutureLeaning(Context c)
     {

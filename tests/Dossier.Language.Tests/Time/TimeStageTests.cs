@@ -28,6 +28,7 @@ public class TimeStageTests
     [InlineData("The two leaders will meet Tuesday in Riyadh.", "Tuesday", "2025-02-25")]
     [InlineData("Aides are preparing for a Thursday call that will cover trade.", "Thursday", "2025-02-27")]
     [InlineData("Drones struck the port late Sunday, officials said.", "late Sunday", "2025-02-23")]
+    [InlineData("Most lenders had repaid the emergency loans by Friday, the central bank said.", "Friday", "2025-02-21")]
     public void Weekdays_resolve_by_the_tense_of_their_sentence(string text, string expression, string value)
     {
         var t = Find(text, expression);
