@@ -109,6 +109,9 @@ public static partial class TimexRecognizer
     [GeneratedRegex(@"\b(?<mon>" + MonthNames + @")\.?\s+(?:of\s+)?(?<rel>last|this|next)\s+year\b", Options)]
     private static partial Regex Rule31();
 
+    [GeneratedRegex(@"\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?<unit>day|morning|afternoon|evening|night|week|month|year|quarter)\b|\bthe\s+(?:(?<rel>following|previous|preceding)\s+(?<unit>day|morning|afternoon|evening|night|week|month|year)|(?<rel>next)\s+(?<unit>day|morning|afternoon|evening|night))\b", Options)]
+    private static partial Regex Rule32();
+
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     private const string MonthNames = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
@@ -151,8 +154,8 @@ public static partial class TimexRecognizer
         new(Rule10(), RelativePeriod, 2),
         // the past two weeks, the last three years, the next 30 days: a duration ending or starting at the DCT
         new(Rule11(), CountedDuration, 3),
-        // the past week, the past year (TimeML marks these as durations)
-        new(Rule12(), PastUnitDuration, 3),
+        // the past week, the past year
+        new(Rule12(), PastUnit, 3),
         // three years ago, two weeks earlier
         new(Rule13(), Ago, 4),
         // three years, 30-day, two-year-old, 24 hours
@@ -190,6 +193,8 @@ public static partial class TimexRecognizer
         new(Rule30(), (_, c) => c.Dct is { } d ? new(TimexType.DATE, (d.Year - 1).ToString("D4", CultureInfo.InvariantCulture), "DCT") : new(TimexType.DATE, "XXXX", "DCT-P1Y"), 0),
         // "June last year", "January this year": the month of the year named relative to the DCT
         new(Rule31(), MonthOfRelativeYear, 3),
+        // "that year", "later that day", "the following month", "the next morning": the reference time of the narrative
+        new(Rule32(), Narrative, 3),
         // "current" (conditions, prices): TimeML marks it as the present; longer rules take "the current quarter"
         new(Rule28(), (_, _) => new(TimexType.DATE, "PRESENT_REF"), 0),
     ];
@@ -225,7 +230,65 @@ public static partial class TimexRecognizer
             for (var i = c.Span.Start; i < c.Span.End; i++) taken[i] = true;
             chosen.Add((c.Span, c.Value));
         }
-        return DateClockTimes(text, sentences, ResolveReportQuarters(text, sentences, dct, [.. chosen.OrderBy(c => c.Span).Select(c => new TimeExpression(c.Span, c.Span.Of(text), c.Value.Type, c.Value.Value, c.Value.Anchor))]));
+        return DateClockTimes(text, sentences, ResolveNarrative(dct, ResolveReportQuarters(text, sentences, dct, [.. chosen.OrderBy(c => c.Span).Select(c => new TimeExpression(c.Span, c.Span.Of(text), c.Value.Type, c.Value.Value, c.Value.Anchor))])));
+    }
+
+    private const string ReferenceAnchor = "REF";
+
+    /// <summary>
+    /// "that year", "the following month", "the next morning" count from the narrative's reference time, the last
+    /// concrete date written before them ("In June 1998 … later that year"), not from the DCT; without one, or when the
+    /// reference is too coarse ("1995 … the following day"), from the DCT.
+    /// </summary>
+    private static List<TimeExpression> ResolveNarrative(LocalDate? dct, List<TimeExpression> times)
+    {
+        string? reference = null, quarter = null;
+        for (var i = 0; i < times.Count; i++)
+        {
+            var t = times[i];
+            if (t.Anchor is { } anchor && anchor.StartsWith(ReferenceAnchor, StringComparison.Ordinal) && anchor.Length > ReferenceAnchor.Length + 2)
+            {
+                var offset = anchor[ReferenceAnchor.Length] == '-' ? -1 : anchor[ReferenceAnchor.Length + 1] == '0' ? 0 : 1;
+                var unit = anchor[(ReferenceAnchor.Length + 2)..];
+                // "that quarter" is the last quarter named, even when a date was written since ("the quarter ended Oct. 31")
+                var from = unit == "quarter" && quarter is not null ? quarter : reference;
+                var value = (from is null ? null : FromReference(from, unit, offset)) ?? (dct is { } d ? FromReference(Date(d), unit, offset) : null);
+                if (value is not null) times[i] = t = t with { Value = value, Anchor = from is null ? "DCT" : null };
+            }
+            if (t.Type is TimexType.DATE or TimexType.TIME && t.Value is { Length: >= 4 } v && char.IsDigit(v[0]) && char.IsDigit(v[3]))
+            {
+                reference = v;
+                if (v.Length == 7 && v[5] == 'Q') quarter = v;
+            }
+        }
+        return times;
+    }
+
+    /// <summary>The value <paramref name="offset"/> units from a reference value, or null when the reference is coarser than the unit.</summary>
+    private static string? FromReference(string reference, string unit, int offset)
+    {
+        var year = int.Parse(reference[..4], CultureInfo.InvariantCulture);
+        int? month = reference.Length >= 7 && reference[4] == '-' && char.IsDigit(reference[5]) && char.IsDigit(reference[6]) ? int.Parse(reference[5..7], CultureInfo.InvariantCulture) : null;
+        int? day = month is not null && reference.Length >= 10 && reference[7] == '-' && char.IsDigit(reference[8]) && char.IsDigit(reference[9]) ? int.Parse(reference[8..10], CultureInfo.InvariantCulture) : null;
+        if (month is < 1 or > 12 || day is < 1 || day > 31) return null;
+        LocalDate? date = day is { } dd && month is { } mm && dd <= CalendarSystem.Iso.GetDaysInMonth(year, mm) ? new LocalDate(year, mm, dd) : null;
+        switch (unit)
+        {
+            case "year":
+                return (year + offset).ToString("D4", CultureInfo.InvariantCulture);
+            case "quarter":
+                if (offset == 0 && reference.Length == 7 && reference[5] == 'Q') return reference;
+                return month is { } qm && offset == 0 ? $"{year:D4}-Q{(qm - 1) / 3 + 1}" : null;
+            case "month":
+                if (month is not { } m) return null;
+                var shifted = new LocalDate(year, m, 1).PlusMonths(offset);
+                return Month(shifted.Year, shifted.Month);
+            case "week":
+                if (offset == 0 && reference.Length == 8 && reference[5] == 'W') return reference;
+                return date is { } wd ? Week(wd.PlusWeeks(offset)) : null;
+            default: // a day or a part of one: the date, as for "Friday night"
+                return date is { } dday ? Date(dday.PlusDays(offset)) : null;
+        }
     }
 
     /// <summary>
@@ -612,7 +675,13 @@ public static partial class TimexRecognizer
             "next" or "coming" or "following" => 1,
             _ => 0,
         };
-        if (c.Dct is not { } dct) return new(TimexType.DATE, unit switch { "week" => "XXXX-WXX", "month" => "XXXX-XX", "weekend" => "XXXX-WXX-WE", "quarter" => "XXXX-QX", _ => "XXXX" }, $"DCT{offset:+0;-0;+0}{unit}", trim);
+        return Period(unit, offset, c.Dct, trim);
+    }
+
+    /// <summary>The calendar week, month, year… <paramref name="offset"/> units from the DCT's.</summary>
+    private static Resolved Period(string unit, int offset, LocalDate? dctOrNull, int trim = 0)
+    {
+        if (dctOrNull is not { } dct) return new(TimexType.DATE, unit switch { "week" => "XXXX-WXX", "month" => "XXXX-XX", "weekend" => "XXXX-WXX-WE", "quarter" => "XXXX-QX", _ => "XXXX" }, $"DCT{offset:+0;-0;+0}{unit}", trim);
         return new(TimexType.DATE, unit switch
         {
             "week" => Week(dct.PlusWeeks(offset)),
@@ -637,9 +706,22 @@ public static partial class TimexRecognizer
         return value is null ? null : new(TimexType.DURATION, value);
     }
 
-    private static Resolved? PastUnitDuration(Match m, Context c)
+    private static Resolved Narrative(Match m, Context c)
     {
-        var value = DurationValue(1, m.Groups["unit"].Value);
+        var unit = m.Groups["unit"].Value.ToLowerInvariant();
+        var offset = m.Groups["rel"].Value.ToLowerInvariant() switch { "following" or "next" => 1, "previous" or "preceding" => -1, _ => 0 };
+        // resolved once the whole text is read (ResolveNarrative); the placeholder is what stays without any date
+        var placeholder = unit switch { "year" => "XXXX", "quarter" => "XXXX-QX", "month" => "XXXX-XX", "week" => "XXXX-WXX", _ => "XXXX-XX-XX" };
+        return new(TimexType.DATE, placeholder, $"{ReferenceAnchor}{offset:+0;-0;+0}{unit}");
+    }
+
+    private static Resolved? PastUnit(Match m, Context c)
+    {
+        var unit = m.Groups["unit"].Value.ToLowerInvariant();
+        // "the past year", "over the last decade": TimeBank values them as the calendar unit before the DCT's, like
+        // "last year"; "the past day", "the last hour" stay durations
+        if (unit is "week" or "month" or "year" or "decade" or "century") return Period(unit, -1, c.Dct);
+        var value = DurationValue(1, unit);
         return value is null ? null : new(TimexType.DURATION, value);
     }
 

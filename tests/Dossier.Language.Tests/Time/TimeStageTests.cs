@@ -89,6 +89,25 @@ public class TimeStageTests
     public void A_date_without_a_year_takes_its_year_from_the_tense_near_it(string text, string expression, string value) =>
         Assert.Equal(value, Find(text, expression, new LocalDate(2025, 11, 20)).Value);
 
+    [Theory]
+    [InlineData("The firm was founded in June 1998 and went public later that year.", "later that year", "1998")]
+    [InlineData("Fighting broke out on March 3, 2024, and the truce collapsed the following day.", "the following day", "2024-03-04")]
+    [InlineData("The minister resigned on January 10, 2023. The following month, parliament was dissolved.", "The following month", "2023-02")]
+    [InlineData("The bank lost money in the third quarter of 2023, after a sharp drop in lending. Results for that quarter included a write-down.", "that quarter", "2023-Q3")]
+    [InlineData("The talks ended on May 2, 2024, and the envoys flew home the next morning.", "the next morning", "2024-05-03")]
+    public void Narrative_expressions_count_from_the_last_date_written(string text, string expression, string value) =>
+        Assert.Equal(value, Recognized(text, expression).Value);
+
+    [Fact]
+    public void Narrative_expressions_without_an_earlier_date_count_from_the_publication_date() =>
+        Assert.Equal("2025-02-25", Recognized("Police said the suspect would appear in court the following day.", "the following day").Value);
+
+    [Theory]
+    [InlineData("Food prices have doubled over the past year.", "the past year", "2024")]
+    [InlineData("Violence has fallen in the last decade.", "the last decade", "201")]
+    public void The_past_unit_is_the_calendar_unit_before_the_publication_date(string text, string expression, string value) =>
+        Assert.Equal(value, Recognized(text, expression).Value);
+
     /// <summary>Recognition over the project's own sentence split (the hand-made test documents split at every ". ").</summary>
     private static TimeExpression Recognized(string text, string expression)
     {
