@@ -359,7 +359,12 @@ public static partial class TimexRecognizer
         {
             var t = times[i];
             // the comparison quarter ("the year-ago third quarter") is not the one under report
-            if (t.Value is { Length: 7 } v && v[4] == '-' && v[5] == 'Q' && char.IsDigit(v[0])) { if (!Comparison.IsMatch(t.Text)) current = v; continue; }
+            // and neither is one not yet over ("losses through the third quarter of 1990"): a report is about a completed quarter
+            if (t.Value is { Length: 7 } v && v[4] == '-' && v[5] == 'Q' && char.IsDigit(v[0]))
+            {
+                if (!Comparison.IsMatch(t.Text) && (dct is not { } now || string.CompareOrdinal(v, QuarterOf(now, 0)) < 0)) current = v;
+                continue;
+            }
             var back = t.Anchor == ReportQuarterAnchor + "-1" || (YearAgo.IsMatch(t.Text) && NearbyQuarter(text, sentences, t.Span)) || (current is not null && YearAgoStrict.IsMatch(t.Text));
             if (t.Anchor?.StartsWith(ReportQuarterAnchor, StringComparison.Ordinal) != true && !back) continue;
             // "the latest quarter" is the last one completed, whatever quarter the text looked ahead to

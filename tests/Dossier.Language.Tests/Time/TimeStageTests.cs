@@ -82,6 +82,10 @@ public class TimeStageTests
     public void A_year_named_with_a_quarter_or_a_report_period_is_one_expression(string text, string expression, string value) =>
         Assert.Equal(value, Find(text, expression).Value);
 
+    [Fact]
+    public void A_forecast_quarter_is_not_the_quarter_under_report() =>
+        Assert.Equal("2023-Q4", Recognized("Analysts expect losses through the fourth quarter of 2025. In the year-ago period, the bank earned $2 million.", "the year-ago period").Value);
+
     [Theory]
     [InlineData("The board declared a special dividend payable Jan. 15.", "Jan. 15", "2026-01-15")]
     [InlineData("Ms. Ortiz will succeed him Jan. 5 as chief executive.", "Jan. 5", "2026-01-05")]
