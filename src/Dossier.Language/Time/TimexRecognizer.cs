@@ -61,10 +61,10 @@ public static partial class TimexRecognizer
     [GeneratedRegex(@"\b(?:(?<q>several|a\s+few|few|many|some|recent|coming)\s+)?(?<unit>seconds|minutes|hours|days|weeks|months|years|decades)\b", Options)]
     private static partial Regex Rule15();
 
-    [GeneratedRegex(@"\b(?<fy>fiscal\s+(?:year\s+)?)?(?<y>(?:1[89]|20)\d\d)\b(?!\s*(?:%|percent|troops|people|soldiers|men|women|dollars|euros|tons|tonnes|km|miles|barrels|shares|jobs|units|cars|homes|votes|seats))", Options)]
+    [GeneratedRegex(@"\b(?<fy>fiscal\s+(?:year\s+)?|(?:mid|post|pre)-)?(?<y>(?:1[89]|20)\d\d)\b(?!\s*(?:%|percent|troops|people|soldiers|men|women|dollars|euros|tons|tonnes|km|miles|barrels|shares|jobs|units|cars|homes|votes|seats))", Options)]
     private static partial Regex Rule16();
 
-    [GeneratedRegex(@"\b(?:the\s+)?(?:(?<y>(?:1[89]|20)\d)0s|'(?<yy>\d)0s)\b|\b(?:the\s+)?(?<c>\d{1,2})(?:st|nd|rd|th)\s+century\b", Options)]
+    [GeneratedRegex(@"\b(?:the\s+)?(?:(?<y>(?:1[89]|20)\d)0s|'(?<yy>\d)0s)\b|\b(?:the\s+)?(?<c>\d{1,2})(?:st|nd|rd|th)\s+century\b|\bthe\s+(?<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", Options)]
     private static partial Regex Rule17();
 
     [GeneratedRegex(@"\b(?:(?<cue>in|the|during|since|until|by|through|of|this|last|next|past|coming|early|late|mid)\s+)(?:(?<rel>last|this|next|past|coming)\s+)?(?:(?<mod>early|late|mid)[\s-]+)?(?<s>spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(?<y>\d{4})\b)?", Options)]
@@ -755,7 +755,9 @@ public static partial class TimexRecognizer
         var raw = m.Groups["n"].Value.ToLowerInvariant();
         if (raw == "the") return null; // "the day" is not a duration
         if (m.Groups["age"].Value.Equals("old", StringComparison.OrdinalIgnoreCase)) return null; // an age, not a period of time
-        if (m.Groups["unit"].Value.StartsWith("quarter", StringComparison.OrdinalIgnoreCase) && m.Groups["sep"].Value.Contains('-')) return null; // "three-quarters" is a fraction
+        // "three-quarters", "a quarter of the market" are fractions ("several quarters of losses" is not)
+        if (m.Groups["unit"].Value.StartsWith("quarter", StringComparison.OrdinalIgnoreCase)
+            && (m.Groups["sep"].Value.Contains('-') || m.Groups["unit"].Value.Equals("quarter", StringComparison.OrdinalIgnoreCase) && c.Text.AsSpan(m.Index + m.Length).TrimStart().StartsWith("of ", StringComparison.OrdinalIgnoreCase))) return null;
         if (ParseNumber(raw) >= 1000) return null; // "the 1988 quarter": a year, which the year rule reads
         var value = DurationValue(ParseNumber(raw), m.Groups["unit"].Value);
         if (value is null) return null;
@@ -779,7 +781,7 @@ public static partial class TimexRecognizer
     {
         var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
         var start = m.Index;
-        // a number inside a larger one ("1,998", "$2000", "2025.5") is not a year
+        // a number inside a larger one ("1,998", "$2000", "2025.5") is not a year; "mid-1996", "post-1959" are
         if (start > 0 && c.Text[start - 1] is '$' or ',' or '.' or '£' or '€' or '#' or '-' or '/') return null;
         var end = m.Index + m.Length;
         if (end < c.Text.Length && c.Text[end] is ',' or '.' && end + 1 < c.Text.Length && char.IsDigit(c.Text[end + 1])) return null;
@@ -787,10 +789,14 @@ public static partial class TimexRecognizer
         return new(TimexType.DATE, year.ToString("D4", CultureInfo.InvariantCulture));
     }
 
+    private static readonly string[] DecadeWords = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
+
     private static Resolved? DecadeOrCentury(Match m, Context c)
     {
         if (m.Groups["y"].Success) return new(TimexType.DATE, m.Groups["y"].Value);
         if (m.Groups["yy"].Success) return new(TimexType.DATE, "19" + m.Groups["yy"].Value);
+        // "the nineties": the decade of the century news of the time means, the 1900s
+        if (m.Groups["w"].Success) return new(TimexType.DATE, "19" + (Array.IndexOf(DecadeWords, m.Groups["w"].Value.ToLowerInvariant()) + 2).ToString(CultureInfo.InvariantCulture));
         var century = int.Parse(m.Groups["c"].Value, CultureInfo.InvariantCulture);
         return century is < 1 or > 30 ? null : new(TimexType.DATE, (century - 1).ToString("D2", CultureInfo.InvariantCulture));
     }

@@ -53,6 +53,9 @@ public class TimeStageTests
     [InlineData("Shelling continued overnight.", "overnight", "TIME", "2025-02-23TNI")]
     [InlineData("Profits rose in the third quarter of 2024.", "the third quarter of 2024", "DATE", "2024-Q3")]
     [InlineData("Sales slumped in the 1990s.", "the 1990s", "DATE", "199")]
+    [InlineData("Sales slumped through the nineties.", "the nineties", "DATE", "199")]
+    [InlineData("The rebels split in mid-2016.", "mid-2016", "DATE", "2016")]
+    [InlineData("The post-1991 borders were recognised by both sides.", "post-1991", "DATE", "1991")]
     [InlineData("The plant opened three years ago.", "three years ago", "DATE", "2022")]
     [InlineData("The summit starts at 3 p.m. local time.", "3 p.m.", "TIME", "2025-02-24T15:00")]
     [InlineData("Rebels seized two villages over the weekend, the army said.", "the weekend", "DATE", "2025-W08-WE")]
@@ -146,6 +149,10 @@ public class TimeStageTests
     [InlineData("Crowds gathered for the March on the capital.")]
     public void Words_that_only_look_like_dates_are_left_alone(string text) =>
         Assert.DoesNotContain(Run(text, Dct).Layer(Layers.Times), t => t.Value is { } v && (v.StartsWith("2025-0", StringComparison.Ordinal) || v == "2000"));
+
+    [Fact]
+    public void A_quarter_of_something_is_a_fraction_not_a_period() =>
+        Assert.Empty(Run("The fund holds a quarter of the country's gold reserves.", Dct).Layer(Layers.Times));
 
     [Fact]
     public void A_range_inside_a_month_gives_both_ends()
