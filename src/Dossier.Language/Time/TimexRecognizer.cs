@@ -735,6 +735,13 @@ public static partial class TimexRecognizer
         var n = ParseNumber(m.Groups["n"].Value);
         var unit = m.Groups["unit"].Value.ToLowerInvariant().TrimEnd('s');
         var dir = m.Groups["dir"].Value.ToLowerInvariant();
+        // "three days later", "30 days before the vote": TimeBank marks the amount of time, without the direction word,
+        // and "a day earlier" as a duration too; "a year earlier" in reports and "ago" are the dates they point to
+        // ("the day before the vote" is a day, not an amount)
+        var counted = !m.Groups["n"].Value.Equals("the", StringComparison.OrdinalIgnoreCase);
+        if (counted && dir is "later" or "before" && DurationValue(n, unit) is { } amount)
+            return new(TimexType.DURATION, amount, null, 0, m.Index + m.Length - (m.Groups["unit"].Index + m.Groups["unit"].Length));
+        if (counted && dir == "earlier" && unit != "year" && DurationValue(n, unit) is { } span) return new(TimexType.DURATION, span);
         var sign = dir is "ago" or "earlier" or "before" ? -1 : 1;
         if (c.Dct is not { } dct || n is null || n != Math.Floor(n.Value))
             return new(TimexType.DATE, unit switch { "year" => "XXXX", "month" => "XXXX-XX", "week" => "XXXX-WXX", _ => "XXXX-XX-XX" }, $"DCT{(sign < 0 ? "-" : "+")}{DurationValue(n, unit)}");

@@ -150,6 +150,21 @@ public class TimeStageTests
     public void Words_that_only_look_like_dates_are_left_alone(string text) =>
         Assert.DoesNotContain(Run(text, Dct).Layer(Layers.Times), t => t.Value is { } v && (v.StartsWith("2025-0", StringComparison.Ordinal) || v == "2000"));
 
+    [Theory]
+    [InlineData("The rebels seized the town. Three days later, they withdrew.", "Three days", "P3D")]
+    [InlineData("The reforms passed 30 days before the election.", "30 days", "P30D")]
+    [InlineData("A day earlier, talks in Doha had collapsed.", "A day earlier", "P1D")]
+    public void An_amount_of_time_before_or_after_an_event_is_a_duration(string text, string expression, string value)
+    {
+        var t = Recognized(text, expression);
+        Assert.Equal(TimexType.DURATION, t.Type);
+        Assert.Equal(value, t.Value);
+    }
+
+    [Fact]
+    public void The_day_before_an_event_is_a_date() =>
+        Assert.Equal("2025-02-23", Recognized("Protesters gathered the day before the vote.", "the day before").Value);
+
     [Fact]
     public void A_quarter_of_something_is_a_fraction_not_a_period() =>
         Assert.Empty(Run("The fund holds a quarter of the country's gold reserves.", Dct).Layer(Layers.Times));
