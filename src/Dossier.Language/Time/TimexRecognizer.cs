@@ -55,7 +55,7 @@ public static partial class TimexRecognizer
     [GeneratedRegex(@"\b(?<n>" + Number + @")\s+(?<unit>" + Units + @")\s+(?<dir>ago|earlier|before|later|from now|hence)\b", Options)]
     private static partial Regex Rule13();
 
-    [GeneratedRegex(@"\b(?:(?<the>the)\s+)?(?<n>" + Number + @")(?<sep>[\s-]+)(?<unit>" + Units + @")(?:[\s-]+(?<age>old|long))?\b", Options)]
+    [GeneratedRegex(@"\b(?:(?<the>the)\s+)?(?<n>" + Number + @")(?<sep>[\s-]+)(?<unit>" + Units + @")(?:[\s-]+(?<age>old|long)|(?<half>\s+and\s+a\s+half))?\b", Options)]
     private static partial Regex Rule14();
 
     [GeneratedRegex(@"\b(?:(?<q>several|a\s+few|few|many|some|recent|coming)\s+)?(?<unit>seconds|minutes|hours|days|weeks|months|years|decades)\b", Options)]
@@ -117,7 +117,7 @@ public static partial class TimexRecognizer
     private const string MonthNames = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
     private const string WeekdayNames = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
     private const string NumberWords = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a|an|several|a few|few|a couple of|couple of|some|many|the";
-    private const string Number = @"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|" + NumberWords + ")";
+    private const string Number = @"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b|" + NumberWords + ")";
     private const string Units = "seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|years?|decades?|centuries|century|quarters?";
 
     private sealed record Rule(Regex Pattern, Func<Match, Context, Resolved?> Resolve, int Priority = 0);
@@ -420,11 +420,13 @@ public static partial class TimexRecognizer
     {
         var s = raw.Trim().ToLowerInvariant();
         if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return d;
+        // "5 1/2"
+        if (s.EndsWith(" 1/2", StringComparison.Ordinal) && double.TryParse(s[..^4], NumberStyles.Float, CultureInfo.InvariantCulture, out var whole)) return whole + 0.5;
         string[] ones = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
         string[] tens = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
         if (Array.IndexOf(ones, s) is var o and >= 0) return o;
         if (Array.IndexOf(tens, s) is var t and >= 2) return t * 10;
-        if (s.Split('-') is [var a, var b] && Array.IndexOf(tens, a) is var t2 and >= 2 && Array.IndexOf(ones, b) is var o2 and > 0) return t2 * 10 + o2;
+        if (s.Split('-', ' ') is [var a, var b] && Array.IndexOf(tens, a) is var t2 and >= 2 && Array.IndexOf(ones, b) is var o2 and > 0) return t2 * 10 + o2;
         return s switch
         {
             "a" or "an" or "the" => 1,
@@ -441,6 +443,18 @@ public static partial class TimexRecognizer
     {
         var unit = unitWord.ToLowerInvariant().TrimEnd('s');
         var c = Count(n);
+        // a half written in the next smaller unit: "5 1/2 hours" is PT5H30M, "2 1/2 years" P2Y6M
+        if (n is { } h && h - Math.Floor(h) == 0.5)
+        {
+            var w = Count(Math.Floor(h));
+            switch (unit)
+            {
+                case "minute": return $"PT{w}M30S";
+                case "hour": return $"PT{w}H30M";
+                case "day": return $"P{w}DT12H";
+                case "year": return $"P{w}Y6M";
+            }
+        }
         return unit switch
         {
             "second" => $"PT{c}S",
@@ -766,7 +780,7 @@ public static partial class TimexRecognizer
         if (m.Groups["unit"].Value.StartsWith("quarter", StringComparison.OrdinalIgnoreCase)
             && (m.Groups["sep"].Value.Contains('-') || m.Groups["unit"].Value.Equals("quarter", StringComparison.OrdinalIgnoreCase) && c.Text.AsSpan(m.Index + m.Length).TrimStart().StartsWith("of ", StringComparison.OrdinalIgnoreCase))) return null;
         if (ParseNumber(raw) >= 1000) return null; // "the 1988 quarter": a year, which the year rule reads
-        var value = DurationValue(ParseNumber(raw), m.Groups["unit"].Value);
+        var value = DurationValue(ParseNumber(raw) + (m.Groups["half"].Success ? 0.5 : 0), m.Groups["unit"].Value);
         if (value is null) return null;
         // "the nine months" keeps its article in TimeML; "the 30-day truce" is an adjective and does not
         var trim = m.Groups["the"].Success && m.Groups["sep"].Value.Contains('-') ? m.Groups["n"].Index - m.Index : 0;
