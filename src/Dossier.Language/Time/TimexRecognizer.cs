@@ -530,6 +530,7 @@ public static partial class TimexRecognizer
         {
             "last" => month >= dct.Month ? dct.Year - 1 : dct.Year,
             "next" => month <= dct.Month ? dct.Year + 1 : dct.Year,
+            "this" => dct.Year, // "this September" is in the DCT's year, before or after it
             _ => YearFor(dct, month, c.Tense),
         };
         return new(TimexType.DATE, Month(year, month), null, trim);

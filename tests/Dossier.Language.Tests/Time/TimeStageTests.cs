@@ -73,6 +73,7 @@ public class TimeStageTests
     [InlineData("Net income rose from year-earlier levels.", "year-earlier", "DATE", "2024")]
     [InlineData("The plant closed in June last year.", "June last year", "DATE", "2024-06")]
     [InlineData("Elections are due in October this year.", "October this year", "DATE", "2025-10")]
+    [InlineData("The leaders agreed to meet again this September.", "this September", "DATE", "2025-09")]
     public void Relative_expressions_are_normalised_against_the_publication_date(string text, string expression, string type, string value)
     {
         var t = Find(text, expression);
