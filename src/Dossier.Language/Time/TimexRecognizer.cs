@@ -25,7 +25,7 @@ public static partial class TimexRecognizer
     [GeneratedRegex(@"\b(?:(?<wd>" + WeekdayNames + @"),?\s+)?(?:the\s+)?(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>" + MonthNames + @")\b\.?(?:,?\s+(?<y>\d{4})\b)?", Options)]
     private static partial Regex Rule3();
 
-    [GeneratedRegex(@"\b(?:(?<mod>early|late|mid)[\s-]+)?(?<mon>" + MonthNames + @")\.?,?\s+(?<y>\d{4})\b", Options)]
+    [GeneratedRegex(@"\b(?:(?<mod>early|late|mid)[\s-]+)?(?<mon>" + MonthNames + @")\.?,?\s+(?:(?<y>\d{4})|" + SpokenYearWords + @")\b", Options)]
     private static partial Regex Rule4();
 
     [GeneratedRegex(@"\b(?<cue>in|since|until|till|by|through|during|from|to|before|after|between|and|or|of|last|next|this|early|late|mid|mid-|end of|beginning of|start of)\s+(?:early\s+|late\s+|mid-?)?(?<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept\.|oct\.|nov\.|dec\.)", Options)]
@@ -67,7 +67,7 @@ public static partial class TimexRecognizer
     [GeneratedRegex(@"\b(?:the\s+)?(?:(?<y>(?:1[89]|20)\d)0s|'(?<yy>\d)0s)\b|\b(?:the\s+)?(?<c>\d{1,2})(?:st|nd|rd|th)\s+century\b|\bthe\s+(?<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", Options)]
     private static partial Regex Rule17();
 
-    [GeneratedRegex(@"\b(?:(?<cue>in|the|during|since|until|by|through|of|this|last|next|past|coming|early|late|mid)\s+)(?:(?<rel>last|this|next|past|coming)\s+)?(?:(?<mod>early|late|mid)[\s-]+)?(?<s>spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(?<y>\d{4})\b)?", Options)]
+    [GeneratedRegex(@"\b(?:(?<cue>in|the|during|since|until|by|through|of|this|last|next|past|coming|early|late|mid)\s+)(?:(?<rel>last|this|next|past|coming)\s+)?(?:(?<mod>early|late|mid)[\s-]+)?(?<s>spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(?:(?<y>\d{4})|" + SpokenYearWords + @")\b)?", Options)]
     private static partial Regex Rule18();
 
     [GeneratedRegex(@"\b(?:the\s+)?(?:(?<rel>last|this|next|current|previous)\s+)?(?:(?<ry>last|this|next)\s+year['’]s\s+|(?<y0>(?:1[89]|20)\d\d)\s+|(?<ya>year-ago|year-earlier|prior-year|year-before)\s+)?(?:fiscal\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?<unit>quarter|half)\b(?:\s+(?:of\s+)?(?:fiscal\s+)?(?<y>\d{4})\b)?|\bQ(?<q>[1-4])\s*(?<y2>\d{4})?\b|\b(?:the\s+)?(?<rel2>last|this|next|current|previous)\s+quarter\b", Options)]
@@ -94,7 +94,7 @@ public static partial class TimexRecognizer
     [GeneratedRegex(@"\b(?:(?<over>over|during|on|at)\s+)?the\s+weekend\b", Options)]
     private static partial Regex Rule26();
 
-    [GeneratedRegex(@"\b(?:the\s+year\s+)?(?:(?<c>nineteen|eighteen)\s+(?<yy>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:\s+and\s+(?<k>one|two|three|four|five|six|seven|eight|nine|ten))?)\b(?!\s+(?:" + Units + @"|people|dollars|troops))", Options)]
+    [GeneratedRegex(@"\b(?:the\s+year\s+)?" + SpokenYearWords + @"\b(?!\s+(?:" + Units + @"|people|dollars|troops))", Options)]
     private static partial Regex Rule27();
 
     [GeneratedRegex(@"\bcurrent\b", Options)]
@@ -111,6 +111,9 @@ public static partial class TimexRecognizer
 
     [GeneratedRegex(@"\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?<unit>day|morning|afternoon|evening|night|week|month|year|quarter)\b|\bthe\s+(?:(?<rel>following|previous|preceding)\s+(?<unit>day|morning|afternoon|evening|night|week|month|year)|(?<rel>next)\s+(?<unit>day|morning|afternoon|evening|night))\b", Options)]
     private static partial Regex Rule32();
+
+    /// <summary>A year read out ("nineteen ninety-six", "two thousand and one"): groups c + yy, or k.</summary>
+    private const string SpokenYearWords = @"(?:(?<c>nineteen|eighteen)\s+(?<yy>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?<k0>two\s+thousand)(?:\s+and\s+(?<k>one|two|three|four|five|six|seven|eight|nine|ten))?)";
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
@@ -506,10 +509,10 @@ public static partial class TimexRecognizer
         return dct.Year;
     }
 
-    private static Resolved MonthYear(Match m, Context c)
+    private static Resolved? MonthYear(Match m, Context c)
     {
-        var value = Month(int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture), MonthNumber(m.Groups["mon"].Value));
-        return new(TimexType.DATE, value);
+        var year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : SpokenYearOf(m);
+        return year is null ? null : new(TimexType.DATE, Month(year.Value, MonthNumber(m.Groups["mon"].Value)));
     }
 
     private static Resolved? BareMonth(Match m, Context c)
@@ -568,17 +571,19 @@ public static partial class TimexRecognizer
             : new(TimexType.DATE, "XXXX", back == 0 ? "DCT:year" : "DCT-P1Y");
     }
 
-    private static Resolved? SpokenYear(Match m, Context c)
+    private static Resolved? SpokenYear(Match m, Context c) =>
+        SpokenYearOf(m) is { } year ? new(TimexType.DATE, year.ToString("D4", CultureInfo.InvariantCulture)) : null;
+
+    /// <summary>The year matched by <see cref="SpokenYearWords"/>, or null when the match has none.</summary>
+    private static int? SpokenYearOf(Match m)
     {
-        int year;
         if (m.Groups["c"].Success)
         {
             var century = m.Groups["c"].Value.Equals("nineteen", StringComparison.OrdinalIgnoreCase) ? 1900 : 1800;
-            if (ParseNumber(m.Groups["yy"].Value) is not { } yy) return null;
-            year = century + (int)yy;
+            return ParseNumber(m.Groups["yy"].Value) is { } yy ? century + (int)yy : null;
         }
-        else year = 2000 + (m.Groups["k"].Success && ParseNumber(m.Groups["k"].Value) is { } k ? (int)k : 0);
-        return new(TimexType.DATE, year.ToString("D4", CultureInfo.InvariantCulture));
+        if (!m.Groups["k0"].Success) return null;
+        return 2000 + (m.Groups["k"].Success && ParseNumber(m.Groups["k"].Value) is { } k ? (int)k : 0);
     }
 
     private static Resolved? RangeEnd(Match m, Context c)
@@ -839,6 +844,7 @@ public static partial class TimexRecognizer
         var trim = cue is "this" or "last" or "next" or "past" or "coming" or "early" or "late" or "mid" ? 0 : m.Groups["cue"].Length + 1;
         while (m.Index + trim < c.Text.Length && c.Text[m.Index + trim] == ' ') trim++;
         if (m.Groups["y"].Success) return new(TimexType.DATE, $"{m.Groups["y"].Value}-{code}", null, trim);
+        if (SpokenYearOf(m) is { } spoken) return new(TimexType.DATE, $"{spoken:D4}-{code}", null, trim);
         if (c.Dct is not { } dct) return new(TimexType.DATE, $"XXXX-{code}", $"DCT:{(rel.Length == 0 ? "this" : rel)}", trim);
         // Season of a date: winter is Dec–Feb and belongs to the year it starts in.
         var start = code switch { "SP" => 3, "SU" => 6, "FA" => 9, _ => 12 };

@@ -66,6 +66,8 @@ public class TimeStageTests
     [InlineData("Negotiators will meet again over the weekend.", "the weekend", "DATE", "2025-W09-WE")]
     [InlineData("The figures for October showed a sharp drop in exports.", "October", "DATE", "2024-10")]
     [InlineData("The dam was completed in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996")]
+    [InlineData("The dam was completed in March nineteen ninety-six.", "March nineteen ninety-six", "DATE", "1996-03")]
+    [InlineData("Prices peaked in the winter of nineteen ninety-four.", "winter of nineteen ninety-four", "DATE", "1994-WI")]
     [InlineData("Nobody expected this by the year two thousand.", "the year two thousand", "DATE", "2000")]
     [InlineData("Investors worry about current market conditions.", "current", "DATE", "PRESENT_REF")]
     [InlineData("The airline lost $40 million in the year ended March 31.", "the year", "DURATION", "P1Y")]
