@@ -112,6 +112,9 @@ public static partial class TimexRecognizer
     [GeneratedRegex(@"\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?<unit>day|morning|afternoon|evening|night|week|month|year|quarter)\b|\bthe\s+(?:(?<rel>following|previous|preceding)\s+(?<unit>day|morning|afternoon|evening|night|week|month|year)|(?<rel>next)\s+(?<unit>day|morning|afternoon|evening|night))\b", Options)]
     private static partial Regex Rule32();
 
+    [GeneratedRegex(@"\byear(?:-|\s+|['’]s\s+)end\b(?=\s*(?:[.,;:!?)""']|$)|\s+(?:and|or|to|when|as|in|at|for|of)\b)", Options)]
+    private static partial Regex Rule33();
+
     /// <summary>A year read out ("nineteen ninety-six", "two thousand and one"): groups c + yy, or k.</summary>
     private const string SpokenYearWords = @"(?:(?<c>nineteen|eighteen)\s+(?<yy>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?<k0>two\s+thousand)(?:\s+and\s+(?<k>one|two|three|four|five|six|seven|eight|nine|ten))?)";
 
@@ -198,6 +201,8 @@ public static partial class TimexRecognizer
         new(Rule31(), MonthOfRelativeYear, 3),
         // "that year", "later that day", "the following month", "the next morning": the reference time of the narrative
         new(Rule32(), Narrative, 3),
+        // "by year-end", "around year end": the DCT's year (its end); "year-end results" is an adjective and left alone
+        new(Rule33(), (_, c) => c.Dct is { } d ? new(TimexType.DATE, d.Year.ToString("D4", CultureInfo.InvariantCulture), "DCT") : new(TimexType.DATE, "XXXX", "DCT:year"), 2),
         // "current" (conditions, prices): TimeML marks it as the present; longer rules take "the current quarter"
         new(Rule28(), (_, _) => new(TimexType.DATE, "PRESENT_REF"), 0),
     ];
