@@ -40,7 +40,7 @@ public static partial class TimexRecognizer
     [GeneratedRegex(@"\b(?:the\s+day\s+(?<dir>before|after)\s+(?<base>yesterday|tomorrow)|(?<w>today|yesterday|tomorrow|tonight|overnight))\b", Options)]
     private static partial Regex Rule8();
 
-    [GeneratedRegex(@"\b(?<rel>this|yesterday|tomorrow|last|early\s+this|late\s+last|earlier\s+this)\s+(?<part>morning|afternoon|evening|night)\b", Options)]
+    [GeneratedRegex(@"\b(?<rel>this|yesterday|tomorrow|last|early\s+this|late\s+last|earlier\s+this)\s+(?<part>morning|afternoon|evening|night)\b|\b(?:(?:mid|late|early)[\s-]+)?(?<part>morning|afternoon|evening)\s+(?<rel>yesterday|tomorrow)\b", Options)]
     private static partial Regex Rule9();
 
     [GeneratedRegex(@"\b(?:(?<pre>earlier|later|early|late)\s+)?(?<rel>last|this|next|coming|previous|current|following|past)\s+(?<unit>week|weekend|month|year|quarter|decade|century)\b", Options)]
@@ -70,7 +70,7 @@ public static partial class TimexRecognizer
     [GeneratedRegex(@"\b(?:(?<cue>in|the|during|since|until|by|through|of|this|last|next|past|coming|early|late|mid)\s+)(?:(?<rel>last|this|next|past|coming)\s+)?(?:(?<mod>early|late|mid)[\s-]+)?(?<s>spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(?:(?<y>\d{4})|" + SpokenYearWords + @")\b)?", Options)]
     private static partial Regex Rule18();
 
-    [GeneratedRegex(@"\b(?:the\s+)?(?:(?<rel>last|this|next|current|previous)\s+)?(?:(?<ry>last|this|next)\s+year['’]s\s+|(?<y0>(?:1[89]|20)\d\d)\s+|(?<ya>year-ago|year-earlier|prior-year|year-before)\s+)?(?:fiscal\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?<unit>quarter|half)\b(?:\s+(?:of\s+)?(?:fiscal\s+)?(?<y>\d{4})\b)?|\bQ(?<q>[1-4])\s*(?<y2>\d{4})?\b|\b(?:the\s+)?(?<rel2>last|this|next|current|previous)\s+quarter\b", Options)]
+    [GeneratedRegex(@"\b(?:the\s+)?(?:(?<rel>last|this|next|current|previous)\s+)?(?:(?<ry>last|this|next)\s+year['’]s\s+|(?<y0>(?:1[89]|20)\d\d)\s+|(?<ya>year-ago|year-earlier|prior-year|year-before)\s+)?(?:fiscal\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|last(?=[\s-]+half))[\s-]+(?<unit>quarter|half)\b(?:\s+(?:of\s+)?(?:fiscal\s+)?(?<y>\d{4})\b)?|\bQ(?<q>[1-4])\s*(?<y2>\d{4})?\b|\b(?:the\s+)?(?<rel2>last|this|next|current|previous)\s+quarter\b", Options)]
     private static partial Regex Rule19();
 
     [GeneratedRegex(@"\b(?:(?<now>now|currently|nowadays|presently|right\s+now|at\s+present|at\s+the\s+moment|these\s+days))|(?<past>the\s+past|recently)|the\s+(?<future>future)\b|(?<future>the\s+near\s+term|the\s+short\s+term)\b", Options)]
@@ -877,9 +877,11 @@ public static partial class TimexRecognizer
         var offset = relGroup.Value.ToLowerInvariant() switch { "last" or "previous" => -1, "next" => 1, _ => 0 };
         if (m.Groups["rel2"].Success)
             return c.Dct is { } d ? new(TimexType.DATE, QuarterOf(d, offset), "DCT") : new(TimexType.DATE, "XXXX-QX", $"DCT{offset:+0;-0;+0}quarter");
-        var ord = m.Groups["ord"].Value.ToLowerInvariant()[..1] switch { "f" when m.Groups["ord"].Value.StartsWith("fo", StringComparison.OrdinalIgnoreCase) => 4, "f" or "1" => 1, "s" or "2" => 2, "t" or "3" => 3, _ => 4 };
+        var ord = m.Groups["ord"].Value.ToLowerInvariant()[..1] switch { "l" => 2, "f" when m.Groups["ord"].Value.StartsWith("fo", StringComparison.OrdinalIgnoreCase) => 4, "f" or "1" => 1, "s" or "2" => 2, "t" or "3" => 3, _ => 4 };
         var half = m.Groups["unit"].Value.Equals("half", StringComparison.OrdinalIgnoreCase);
         if (half && ord > 2) return null;
+        // "the last half of 1989" is H2; "the last half" alone may be of anything ("of the '80s", "of the game")
+        if (m.Groups["ord"].Value.StartsWith("last", StringComparison.OrdinalIgnoreCase) && !m.Groups["y"].Success) return null;
         // "the year-ago third quarter", "last year's first half": a year back; "next year's first quarter" a year on
         var back = m.Groups["ya"].Success || YearAgoBefore(c.Text, m.Index) ? 1 : 0;
         if (m.Groups["ry"].Success)

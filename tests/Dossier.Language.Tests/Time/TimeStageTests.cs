@@ -55,6 +55,8 @@ public class TimeStageTests
     [InlineData("The court rules tomorrow.", "tomorrow", "DATE", "2025-02-25")]
     [InlineData("Markets are calm today.", "today", "DATE", "2025-02-24")]
     [InlineData("Shelling continued overnight.", "overnight", "TIME", "2025-02-23TNI")]
+    [InlineData("Shares in the miner fell in mid-afternoon yesterday.", "mid-afternoon yesterday", "TIME", "2025-02-23TAF")]
+    [InlineData("Exports recovered in the last half of 2024.", "the last half of 2024", "DATE", "2024-H2")]
     [InlineData("Profits rose in the third quarter of 2024.", "the third quarter of 2024", "DATE", "2024-Q3")]
     [InlineData("Sales slumped in the 1990s.", "the 1990s", "DATE", "199")]
     [InlineData("Sales slumped through the nineties.", "the nineties", "DATE", "199")]
