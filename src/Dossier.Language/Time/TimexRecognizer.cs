@@ -76,7 +76,7 @@ public static partial class TimexRecognizer
     [GeneratedRegex(@"\b(?:(?<now>now|currently|nowadays|presently|right\s+now|at\s+present|at\s+the\s+moment|these\s+days))|(?<past>the\s+past|recently)|the\s+(?<future>future)\b|(?<future>the\s+near\s+term|the\s+short\s+term)\b", Options)]
     private static partial Regex Rule20();
 
-    [GeneratedRegex(@"\b(?<h>Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year's\s+(?:Day|Eve)|New\s+Year’s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day)\b(?:,?\s+(?<y>\d{4})\b)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<h>Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year's\s+(?:Day|Eve)|New\s+Year’s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+(?:Sunday|(?<week>week)))?)\b(?:,?\s+(?<y>\d{4})\b)?", RegexOptions.CultureInvariant)]
     private static partial Regex Rule21();
 
     [GeneratedRegex(@"\bthe\s+(?:(?<which>latest|current|same|corresponding|year-ago|year-earlier|comparable|prior-year|year-before|fiscal)[\s-]+)?(?<unit>quarter|period)\b(?:\s+(?<ago>a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)\b)?|\b(?<which>year-ago|year-earlier)\s+(?<unit>quarter|period)\b|\b(?:the\s+(?<y>(?:1[89]|20)\d\d)|(?<which>last)\s+year['’]s)\s+(?<unit>quarter|period)\b", Options)]
@@ -922,7 +922,7 @@ public static partial class TimexRecognizer
     {
         var name = m.Groups["h"].Value.ToLowerInvariant().Replace('’', '\'');
         var year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture)
-            : c.Dct is { } dct ? YearFor(dct, name.StartsWith("christmas", StringComparison.Ordinal) || name.EndsWith("eve", StringComparison.Ordinal) ? 12 : name.StartsWith("thanksgiving", StringComparison.Ordinal) ? 11 : name.StartsWith("labor", StringComparison.Ordinal) ? 9 : name.StartsWith("independence", StringComparison.Ordinal) ? 7 : name.StartsWith("halloween", StringComparison.Ordinal) ? 10 : name.StartsWith("valentine", StringComparison.Ordinal) || name.StartsWith("new", StringComparison.Ordinal) ? 1 : 5, c.Tense)
+            : c.Dct is { } dct ? YearFor(dct, name.StartsWith("christmas", StringComparison.Ordinal) || name.EndsWith("eve", StringComparison.Ordinal) ? 12 : name.StartsWith("thanksgiving", StringComparison.Ordinal) ? 11 : name.StartsWith("labor", StringComparison.Ordinal) ? 9 : name.StartsWith("independence", StringComparison.Ordinal) ? 7 : name.StartsWith("halloween", StringComparison.Ordinal) ? 10 : name.StartsWith("election", StringComparison.Ordinal) ? 11 : name.StartsWith("easter", StringComparison.Ordinal) ? 4 : name.StartsWith("valentine", StringComparison.Ordinal) || name.StartsWith("new", StringComparison.Ordinal) ? 1 : 5, c.Tense)
             : (int?)null;
         (int Month, int Day)? fixedDate = name switch
         {
@@ -938,14 +938,27 @@ public static partial class TimexRecognizer
         if (year is null) return new(TimexType.DATE, fixedDate is { } f0 ? $"XXXX-{f0.Month:D2}-{f0.Day:D2}" : "XXXX-XX-XX", "DCT:year");
         if (fixedDate is { } f) return new(TimexType.DATE, Date(new LocalDate(year.Value, f.Month, f.Day)));
         // Rules by weekday: Thanksgiving is the fourth Thursday of November, Labor Day the first Monday of September,
-        // Memorial Day the last Monday of May (US holidays, the ones US news dates by).
+        // Memorial Day the last Monday of May, Election Day the Tuesday after the first Monday of November (US
+        // holidays, the ones US news dates by); Easter by the Gregorian computus.
         var date = name switch
         {
             _ when name.StartsWith("thanksgiving", StringComparison.Ordinal) => NthWeekday(year.Value, 11, IsoDayOfWeek.Thursday, 4),
+            _ when name.StartsWith("easter", StringComparison.Ordinal) => Easter(year.Value),
             "labor day" => NthWeekday(year.Value, 9, IsoDayOfWeek.Monday, 1),
+            "election day" => NthWeekday(year.Value, 11, IsoDayOfWeek.Monday, 1).PlusDays(1),
             _ => NthWeekday(year.Value, 6, IsoDayOfWeek.Monday, 1).PlusWeeks(-1),
         };
-        return new(TimexType.DATE, Date(date));
+        return new(TimexType.DATE, m.Groups["week"].Success ? Week(date) : Date(date));
+    }
+
+    /// <summary>Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm, Meeus/Jones/Butcher).</summary>
+    internal static LocalDate Easter(int year)
+    {
+        int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+        int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+        var month = (h + l - 7 * m + 114) / 31;
+        var day = (h + l - 7 * m + 114) % 31 + 1;
+        return new LocalDate(year, month, day);
     }
 
     private static LocalDate NthWeekday(int year, int month, IsoDayOfWeek weekday, int n)
