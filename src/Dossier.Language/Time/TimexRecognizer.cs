@@ -627,7 +627,7 @@ public static partial class TimexRecognizer
         return part is null ? new(TimexType.DATE, Date(date)) : new(TimexType.TIME, Date(date) + "T" + part);
     }
 
-    private static readonly Regex FutureCue = new(@"\b(?:will|won't|shall|'ll|’ll|going\s+to|expected|scheduled|set\s+to|due|plans?\s+to|planning|until|as\s+(?:soon|early)\s+as|starting|beginning|next|upcoming|would\s+(?:meet|hold|vote|visit|travel|arrive|come|leave|begin|start|announce|sign|decide|resume)|to\s+be|to\s+(?:meet|hold|vote|visit|travel|arrive|leave|begin|start|announce|sign|decide|resume|speak|talk|attend|host))\b[^.;,]{0,30}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex FutureCue = new(@"\b(?:will|won't|shall|'ll|’ll|going\s+to|expected|scheduled|set\s+to|due|plans?\s+to|planning|until|as\s+(?:soon|early)\s+as|starting|beginning|next|upcoming|would\s+(?:meet|hold|vote|visit|travel|arrive|come|leave|begin|start|announce|sign|decide|resume|be\s+\w+ing)|to\s+be|to\s+(?:meet|hold|vote|visit|travel|arrive|leave|begin|start|announce|sign|decide|resume|speak|talk|attend|host))\b[^.;,]{0,30}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     [GeneratedRegex(@"\b(?<h>[ap])\.m\.", Options)]
     private static partial Regex ClockPeriods();

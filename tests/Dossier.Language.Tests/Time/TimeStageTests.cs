@@ -29,6 +29,7 @@ public class TimeStageTests
     [InlineData("Aides are preparing for a Thursday call that will cover trade.", "Thursday", "2025-02-27")]
     [InlineData("Drones struck the port late Sunday, officials said.", "late Sunday", "2025-02-23")]
     [InlineData("Most lenders had repaid the emergency loans by Friday, the central bank said.", "Friday", "2025-02-21")]
+    [InlineData("Officials said the envoy would be returning to Kabul Thursday.", "Thursday", "2025-02-27")]
     public void Weekdays_resolve_by_the_tense_of_their_sentence(string text, string expression, string value)
     {
         var t = Find(text, expression);
