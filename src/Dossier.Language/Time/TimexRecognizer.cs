@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Dossier.Core.Model;
 using NodaTime;
 using NodaTime.Calendars;
+using NodaTime.Text;
 
 namespace Dossier.Language.Time;
 
@@ -115,6 +116,9 @@ public static partial class TimexRecognizer
     [GeneratedRegex(@"\byear(?:-|\s+|['’]s\s+)end\b(?=\s*(?:[.,;:!?)""']|$)|\s+(?:and|or|to|when|as|in|at|for|of)\b)", Options)]
     private static partial Regex Rule33();
 
+    [GeneratedRegex(@"\bthe\s+week\s+of\s+(?<mon>" + MonthNames + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<y>\d{4})\b)?", Options)]
+    private static partial Regex Rule34();
+
     /// <summary>A year read out ("nineteen ninety-six", "two thousand and one"): groups c + yy, or k.</summary>
     private const string SpokenYearWords = @"(?:(?<c>nineteen|eighteen)\s+(?<yy>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?<k0>two\s+thousand)(?:\s+and\s+(?<k>one|two|three|four|five|six|seven|eight|nine|ten))?)";
 
@@ -201,6 +205,9 @@ public static partial class TimexRecognizer
         new(Rule31(), MonthOfRelativeYear, 3),
         // "that year", "later that day", "the following month", "the next morning": the reference time of the narrative
         new(Rule32(), Narrative, 3),
+        // "the week of March 6": the week that day falls in
+        new(Rule34(), (m, c) => MonthDay(m, c) is { Value: { Length: 10 } day } && char.IsDigit(day[0])
+            ? new(TimexType.DATE, Week(LocalDatePattern.Iso.Parse(day).Value)) : null, 4),
         // "by year-end", "around year end": the DCT's year (its end); "year-end results" is an adjective and left alone
         new(Rule33(), (_, c) => c.Dct is { } d ? new(TimexType.DATE, d.Year.ToString("D4", CultureInfo.InvariantCulture), "DCT") : new(TimexType.DATE, "XXXX", "DCT:year"), 2),
         // "current" (conditions, prices): TimeML marks it as the present; longer rules take "the current quarter"

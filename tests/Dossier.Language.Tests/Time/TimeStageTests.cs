@@ -82,6 +82,7 @@ public class TimeStageTests
     [InlineData("Pilgrims flocked to Jerusalem for Easter.", "Easter", "DATE", "2025-04-20")]
     [InlineData("The candidates campaigned through Easter week 2024.", "Easter week 2024", "DATE", "2024-W13")]
     [InlineData("Turnout on Election Day 2024 was high.", "Election Day 2024", "DATE", "2024-11-05")]
+    [InlineData("The trial is set for the week of March 10.", "the week of March 10", "DATE", "2025-W11")]
     [InlineData("The leaders agreed to meet again this September.", "this September", "DATE", "2025-09")]
     public void Relative_expressions_are_normalised_against_the_publication_date(string text, string expression, string type, string value)
     {
