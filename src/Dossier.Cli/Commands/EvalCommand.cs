@@ -14,6 +14,7 @@ public static class EvalCommand
     public static Command Create()
     {
         var split = new Option<string>("--split") { Description = "Which part of the data set to score.", DefaultValueFactory = _ => "dev" };
+        var errors = new Option<bool>("--errors") { Description = "Also list every missed, spurious, span and value error with gold and system values." };
         return new Command("eval", CommandLine.Describe(
             "Score a stage on a labelled data set with the field's standard metric.",
             "dossier eval ner ../shared/data/conll2003/valid.txt",
@@ -24,7 +25,7 @@ public static class EvalCommand
             Task("ner", "conlleval-style entity P/R/F1, overall and per label.",
                 "dossier eval ner ../shared/data/conll2003/valid.txt", (data, _) => NerEvaluator.Evaluate(NerModel.Default, data).Format()),
             Task("timex", "TIMEX3 strict/relaxed extraction F1 and value accuracy, each file's DCT as publication date.",
-                "dossier eval timex ../shared/data/tempeval3/train", (data, _) => TimexEvaluator.Evaluate(data).Format()),
+                "dossier eval timex ../shared/data/tempeval3/train", (data, parse) => TimexEvaluator.Evaluate(data).Format(parse.GetValue(errors)), errors),
             Task("quotes", "Quote content span P/R/F1 (exact and overlap) and source accuracy, direct and indirect.",
                 "dossier eval quotes ../shared/data/quotes/polnear --split dev",
                 (data, parse) => QuoteEvaluator.Evaluate(data, parse.GetValue(split)!, Analyzer.Default.PrepareForAttribution).Format(), split),

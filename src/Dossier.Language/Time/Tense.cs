@@ -11,10 +11,10 @@ public enum Tense { Unknown, Past, Future }
 /// </summary>
 public static partial class TenseCues
 {
-    [GeneratedRegex(@"\b(?:(?:will|to)\s+be\s+\w+|will|won't|shall|'ll|’ll|going to|expected to|scheduled|set to|due to|plans? to|planning to|upcoming|next|would|is to|are to|hopes? to|aims? to|intends? to|to be held|to meet|to visit|to travel|to hold|to speak)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:will|to)\s+be\s+\w+|will|won't|shall|'ll|’ll|going to|expected to|scheduled|set to|due to|plans? to|planning to|upcoming|next|would|is to|are to|hopes? to|aims? to|intends? to|to be held|to meet|to visit|to travel|to hold|to speak|payable)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Future();
 
-    [GeneratedRegex(@"\b(?:said|says|told|was|were|had|did|ago|last|earlier|previously|already|announced|met|spoke|held|took|came|went|made|gave|left|began|wrote|posted|[a-z]{2,}ed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:said|says|told|was|were|had|did|ago|last|earlier|previously|already|announced|met|spoke|held|took|came|went|made|gave|left|began|wrote|posted|[a-z]{2,}(?<!e)ed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Past();
 
     private const int Reach = 200;

@@ -27,7 +27,8 @@ public sealed record TimexScores(int Files, Prf Strict, Prf Relaxed, Prf Value, 
     public double ValueAccuracy => Relaxed.Correct == 0 ? 0 : (double)Value.Correct / Relaxed.Correct;
     public double TypeAccuracy => Relaxed.Correct == 0 ? 0 : (double)Type.Correct / Relaxed.Correct;
 
-    public string Format()
+    /// <summary>The scores; with <paramref name="mistakes"/>, one tab-separated line per mistake after them (kind, file, text, gold, system, context).</summary>
+    public string Format(bool mistakes = false)
     {
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"TIMEX3 evaluation over {Files} TimeML files");
@@ -36,6 +37,11 @@ public sealed record TimexScores(int Files, Prf Strict, Prf Relaxed, Prf Value, 
         sb.AppendLine(CultureInfo.InvariantCulture, $"  value (relaxed)     {Value}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"  type (relaxed)      {Type}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"  value accuracy {ValueAccuracy:0.0000}   type accuracy {TypeAccuracy:0.0000}");
+        if (!mistakes) return sb.ToString();
+        foreach (var m in Mistakes)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{m.Kind}\t{m.File}\t{m.Text}\t{m.GoldValue ?? "-"}\t{m.SystemValue ?? "-"}\t{m.Context}");
+        }
         return sb.ToString();
     }
 }

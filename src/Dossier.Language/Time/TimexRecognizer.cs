@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Dossier.Core.Model;
 using NodaTime;
 using NodaTime.Calendars;
+using NodaTime.Text;
 
 namespace Dossier.Language.Time;
 
@@ -25,7 +26,7 @@ public static partial class TimexRecognizer
     [GeneratedRegex(@"\b(?:(?<wd>" + WeekdayNames + @"),?\s+)?(?:the\s+)?(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>" + MonthNames + @")\b\.?(?:,?\s+(?<y>\d{4})\b)?", Options)]
     private static partial Regex Rule3();
 
-    [GeneratedRegex(@"\b(?:(?<mod>early|late|mid)[\s-]+)?(?<mon>" + MonthNames + @")\.?,?\s+(?<y>\d{4})\b", Options)]
+    [GeneratedRegex(@"\b(?:(?<mod>early|late|mid)[\s-]+)?(?<mon>" + MonthNames + @")\.?,?\s+(?:(?<y>\d{4})|" + SpokenYearWords + @")\b", Options)]
     private static partial Regex Rule4();
 
     [GeneratedRegex(@"\b(?<cue>in|since|until|till|by|through|during|from|to|before|after|between|and|or|of|last|next|this|early|late|mid|mid-|end of|beginning of|start of)\s+(?:early\s+|late\s+|mid-?)?(?<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept\.|oct\.|nov\.|dec\.)", Options)]
@@ -40,7 +41,7 @@ public static partial class TimexRecognizer
     [GeneratedRegex(@"\b(?:the\s+day\s+(?<dir>before|after)\s+(?<base>yesterday|tomorrow)|(?<w>today|yesterday|tomorrow|tonight|overnight))\b", Options)]
     private static partial Regex Rule8();
 
-    [GeneratedRegex(@"\b(?<rel>this|yesterday|tomorrow|last|early\s+this|late\s+last|earlier\s+this)\s+(?<part>morning|afternoon|evening|night)\b", Options)]
+    [GeneratedRegex(@"\b(?<rel>this|yesterday|tomorrow|last|early\s+this|late\s+last|earlier\s+this)\s+(?<part>morning|afternoon|evening|night)\b|\b(?:(?:mid|late|early)[\s-]+)?(?<part>morning|afternoon|evening)\s+(?<rel>yesterday|tomorrow)\b", Options)]
     private static partial Regex Rule9();
 
     [GeneratedRegex(@"\b(?:(?<pre>earlier|later|early|late)\s+)?(?<rel>last|this|next|coming|previous|current|following|past)\s+(?<unit>week|weekend|month|year|quarter|decade|century)\b", Options)]
@@ -55,31 +56,31 @@ public static partial class TimexRecognizer
     [GeneratedRegex(@"\b(?<n>" + Number + @")\s+(?<unit>" + Units + @")\s+(?<dir>ago|earlier|before|later|from now|hence)\b", Options)]
     private static partial Regex Rule13();
 
-    [GeneratedRegex(@"\b(?:(?<the>the)\s+)?(?<n>" + Number + @")(?<sep>[\s-]+)(?<unit>" + Units + @")(?:[\s-]+(?<age>old|long))?\b", Options)]
+    [GeneratedRegex(@"\b(?:(?<the>the)\s+)?(?<n>" + Number + @")(?<sep>[\s-]+)(?<unit>" + Units + @")(?:[\s-]+(?<age>old|long)|(?<half>\s+and\s+a\s+half))?\b", Options)]
     private static partial Regex Rule14();
 
     [GeneratedRegex(@"\b(?:(?<q>several|a\s+few|few|many|some|recent|coming)\s+)?(?<unit>seconds|minutes|hours|days|weeks|months|years|decades)\b", Options)]
     private static partial Regex Rule15();
 
-    [GeneratedRegex(@"\b(?<fy>fiscal\s+(?:year\s+)?)?(?<y>(?:1[89]|20)\d\d)\b(?!\s*(?:%|percent|troops|people|soldiers|men|women|dollars|euros|tons|tonnes|km|miles|barrels|shares|jobs|units|cars|homes|votes|seats))", Options)]
+    [GeneratedRegex(@"\b(?<fy>fiscal\s+(?:year\s+)?|(?:mid|post|pre)-)?(?<y>(?:1[89]|20)\d\d)\b(?!\s*(?:%|percent|troops|people|soldiers|men|women|dollars|euros|tons|tonnes|km|miles|barrels|shares|jobs|units|cars|homes|votes|seats))", Options)]
     private static partial Regex Rule16();
 
-    [GeneratedRegex(@"\b(?:the\s+)?(?:(?<y>(?:1[89]|20)\d)0s|'(?<yy>\d)0s)\b|\b(?:the\s+)?(?<c>\d{1,2})(?:st|nd|rd|th)\s+century\b", Options)]
+    [GeneratedRegex(@"\b(?:the\s+)?(?:(?<y>(?:1[89]|20)\d)0s|'(?<yy>\d)0s)\b|\b(?:the\s+)?(?<c>\d{1,2})(?:st|nd|rd|th)\s+century\b|\bthe\s+(?<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", Options)]
     private static partial Regex Rule17();
 
-    [GeneratedRegex(@"\b(?:(?<cue>in|the|during|since|until|by|through|of|this|last|next|past|coming|early|late|mid)\s+)(?:(?<rel>last|this|next|past|coming)\s+)?(?:(?<mod>early|late|mid)[\s-]+)?(?<s>spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(?<y>\d{4})\b)?", Options)]
+    [GeneratedRegex(@"\b(?:(?<cue>in|the|during|since|until|by|through|of|this|last|next|past|coming|early|late|mid)\s+)(?:(?<rel>last|this|next|past|coming)\s+)?(?:(?<mod>early|late|mid)[\s-]+)?(?<s>spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(?:(?<y>\d{4})|" + SpokenYearWords + @")\b)?", Options)]
     private static partial Regex Rule18();
 
-    [GeneratedRegex(@"\b(?:the\s+)?(?:(?<rel>last|this|next|current|previous)\s+)?(?:fiscal\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?<unit>quarter|half)\b(?:\s+(?:of\s+)?(?:fiscal\s+)?(?<y>\d{4})\b)?|\bQ(?<q>[1-4])\s*(?<y2>\d{4})?\b|\b(?:the\s+)?(?<rel2>last|this|next|current|previous)\s+quarter\b", Options)]
+    [GeneratedRegex(@"\b(?:the\s+)?(?:(?<rel>last|this|next|current|previous)\s+)?(?:(?<ry>last|this|next)\s+year['’]s\s+|(?<y0>(?:1[89]|20)\d\d)\s+|(?<ya>year-ago|year-earlier|prior-year|year-before)\s+)?(?:fiscal\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|last(?=[\s-]+half))[\s-]+(?<unit>quarter|half)\b(?:\s+(?:of\s+)?(?:fiscal\s+)?(?<y>\d{4})\b)?|\bQ(?<q>[1-4])\s*(?<y2>\d{4})?\b|\b(?:the\s+)?(?<rel2>last|this|next|current|previous)\s+quarter\b", Options)]
     private static partial Regex Rule19();
 
     [GeneratedRegex(@"\b(?:(?<now>now|currently|nowadays|presently|right\s+now|at\s+present|at\s+the\s+moment|these\s+days))|(?<past>the\s+past|recently)|the\s+(?<future>future)\b|(?<future>the\s+near\s+term|the\s+short\s+term)\b", Options)]
     private static partial Regex Rule20();
 
-    [GeneratedRegex(@"\b(?<h>Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year's\s+(?:Day|Eve)|New\s+Year’s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day)\b(?:,?\s+(?<y>\d{4})\b)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<h>Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year's\s+(?:Day|Eve)|New\s+Year’s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+(?:Sunday|(?<week>week)))?)\b(?:,?\s+(?<y>\d{4})\b)?", RegexOptions.CultureInvariant)]
     private static partial Regex Rule21();
 
-    [GeneratedRegex(@"\bthe\s+(?:(?<which>latest|current|same|year-ago|year-earlier|comparable|prior-year|year-before|fiscal)[\s-]+)?(?<unit>quarter|period)\b|\b(?<which>year-ago|year-earlier)\s+(?<unit>quarter|period)\b", Options)]
+    [GeneratedRegex(@"\bthe\s+(?:(?<which>latest|current|same|corresponding|year-ago|year-earlier|comparable|prior-year|year-before|fiscal)[\s-]+)?(?<unit>quarter|period)\b(?:\s+(?<ago>a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)\b)?|\b(?<which>year-ago|year-earlier)\s+(?<unit>quarter|period)\b|\b(?:the\s+(?<y>(?:1[89]|20)\d\d)|(?<which>last)\s+year['’]s)\s+(?<unit>quarter|period)\b", Options)]
     private static partial Regex Rule22();
 
     [GeneratedRegex(@"\b(?<h>\d{1,2})(?::(?<mi>\d\d))?\s*(?<ap>a\.m\.|p\.m\.|am|pm)|\b(?<h>\d{1,2}):(?<mi>\d\d)\b|\b(?<word>noon|midnight|midday)\b", Options)]
@@ -94,7 +95,7 @@ public static partial class TimexRecognizer
     [GeneratedRegex(@"\b(?:(?<over>over|during|on|at)\s+)?the\s+weekend\b", Options)]
     private static partial Regex Rule26();
 
-    [GeneratedRegex(@"\b(?:the\s+year\s+)?(?:(?<c>nineteen|eighteen)\s+(?<yy>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:\s+and\s+(?<k>one|two|three|four|five|six|seven|eight|nine|ten))?)\b(?!\s+(?:" + Units + @"|people|dollars|troops))", Options)]
+    [GeneratedRegex(@"\b(?:the\s+year\s+)?" + SpokenYearWords + @"\b(?!\s+(?:" + Units + @"|people|dollars|troops))", Options)]
     private static partial Regex Rule27();
 
     [GeneratedRegex(@"\bcurrent\b", Options)]
@@ -109,12 +110,24 @@ public static partial class TimexRecognizer
     [GeneratedRegex(@"\b(?<mon>" + MonthNames + @")\.?\s+(?:of\s+)?(?<rel>last|this|next)\s+year\b", Options)]
     private static partial Regex Rule31();
 
+    [GeneratedRegex(@"\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?<unit>day|morning|afternoon|evening|night|week|month|year|quarter)\b|\bthe\s+(?:(?<rel>following|previous|preceding)\s+(?<unit>day|morning|afternoon|evening|night|week|month|year)|(?<rel>next)\s+(?<unit>day|morning|afternoon|evening|night))\b", Options)]
+    private static partial Regex Rule32();
+
+    [GeneratedRegex(@"\byear(?:-|\s+|['’]s\s+)end\b(?=\s*(?:[.,;:!?)""']|$)|\s+(?:and|or|to|when|as|in|at|for|of)\b)", Options)]
+    private static partial Regex Rule33();
+
+    [GeneratedRegex(@"\bthe\s+week\s+of\s+(?<mon>" + MonthNames + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<y>\d{4})\b)?", Options)]
+    private static partial Regex Rule34();
+
+    /// <summary>A year read out ("nineteen ninety-six", "two thousand and one"): groups c + yy, or k.</summary>
+    private const string SpokenYearWords = @"(?:(?<c>nineteen|eighteen)\s+(?<yy>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?<k0>two\s+thousand)(?:\s+and\s+(?<k>one|two|three|four|five|six|seven|eight|nine|ten))?)";
+
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     private const string MonthNames = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
     private const string WeekdayNames = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
     private const string NumberWords = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a|an|several|a few|few|a couple of|couple of|some|many|the";
-    private const string Number = @"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|" + NumberWords + ")";
+    private const string Number = @"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b|" + NumberWords + ")";
     private const string Units = "seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|years?|decades?|centuries|century|quarters?";
 
     private sealed record Rule(Regex Pattern, Func<Match, Context, Resolved?> Resolve, int Priority = 0);
@@ -151,8 +164,8 @@ public static partial class TimexRecognizer
         new(Rule10(), RelativePeriod, 2),
         // the past two weeks, the last three years, the next 30 days: a duration ending or starting at the DCT
         new(Rule11(), CountedDuration, 3),
-        // the past week, the past year (TimeML marks these as durations)
-        new(Rule12(), PastUnitDuration, 3),
+        // the past week, the past year
+        new(Rule12(), PastUnit, 3),
         // three years ago, two weeks earlier
         new(Rule13(), Ago, 4),
         // three years, 30-day, two-year-old, 24 hours
@@ -190,6 +203,13 @@ public static partial class TimexRecognizer
         new(Rule30(), (_, c) => c.Dct is { } d ? new(TimexType.DATE, (d.Year - 1).ToString("D4", CultureInfo.InvariantCulture), "DCT") : new(TimexType.DATE, "XXXX", "DCT-P1Y"), 0),
         // "June last year", "January this year": the month of the year named relative to the DCT
         new(Rule31(), MonthOfRelativeYear, 3),
+        // "that year", "later that day", "the following month", "the next morning": the reference time of the narrative
+        new(Rule32(), Narrative, 3),
+        // "the week of March 6": the week that day falls in
+        new(Rule34(), (m, c) => MonthDay(m, c) is { Value: { Length: 10 } day } && char.IsDigit(day[0])
+            ? new(TimexType.DATE, Week(LocalDatePattern.Iso.Parse(day).Value)) : null, 4),
+        // "by year-end", "around year end": the DCT's year (its end); "year-end results" is an adjective and left alone
+        new(Rule33(), (_, c) => c.Dct is { } d ? new(TimexType.DATE, d.Year.ToString("D4", CultureInfo.InvariantCulture), "DCT") : new(TimexType.DATE, "XXXX", "DCT:year"), 2),
         // "current" (conditions, prices): TimeML marks it as the present; longer rules take "the current quarter"
         new(Rule28(), (_, _) => new(TimexType.DATE, "PRESENT_REF"), 0),
     ];
@@ -225,7 +245,65 @@ public static partial class TimexRecognizer
             for (var i = c.Span.Start; i < c.Span.End; i++) taken[i] = true;
             chosen.Add((c.Span, c.Value));
         }
-        return DateClockTimes(text, sentences, ResolveReportQuarters(text, sentences, dct, [.. chosen.OrderBy(c => c.Span).Select(c => new TimeExpression(c.Span, c.Span.Of(text), c.Value.Type, c.Value.Value, c.Value.Anchor))]));
+        return DateClockTimes(text, sentences, ResolveNarrative(dct, ResolveReportQuarters(text, sentences, dct, [.. chosen.OrderBy(c => c.Span).Select(c => new TimeExpression(c.Span, c.Span.Of(text), c.Value.Type, c.Value.Value, c.Value.Anchor))])));
+    }
+
+    private const string ReferenceAnchor = "REF";
+
+    /// <summary>
+    /// "that year", "the following month", "the next morning" count from the narrative's reference time, the last
+    /// concrete date written before them ("In June 1998 … later that year"), not from the DCT; without one, or when the
+    /// reference is too coarse ("1995 … the following day"), from the DCT.
+    /// </summary>
+    private static List<TimeExpression> ResolveNarrative(LocalDate? dct, List<TimeExpression> times)
+    {
+        string? reference = null, quarter = null;
+        for (var i = 0; i < times.Count; i++)
+        {
+            var t = times[i];
+            if (t.Anchor is { } anchor && anchor.StartsWith(ReferenceAnchor, StringComparison.Ordinal) && anchor.Length > ReferenceAnchor.Length + 2)
+            {
+                var offset = anchor[ReferenceAnchor.Length] == '-' ? -1 : anchor[ReferenceAnchor.Length + 1] == '0' ? 0 : 1;
+                var unit = anchor[(ReferenceAnchor.Length + 2)..];
+                // "that quarter" is the last quarter named, even when a date was written since ("the quarter ended Oct. 31")
+                var from = unit == "quarter" && quarter is not null ? quarter : reference;
+                var value = (from is null ? null : FromReference(from, unit, offset)) ?? (dct is { } d ? FromReference(Date(d), unit, offset) : null);
+                if (value is not null) times[i] = t = t with { Value = value, Anchor = from is null ? "DCT" : null };
+            }
+            if (t.Type is TimexType.DATE or TimexType.TIME && t.Value is { Length: >= 4 } v && char.IsDigit(v[0]) && char.IsDigit(v[3]))
+            {
+                reference = v;
+                if (v.Length == 7 && v[5] == 'Q') quarter = v;
+            }
+        }
+        return times;
+    }
+
+    /// <summary>The value <paramref name="offset"/> units from a reference value, or null when the reference is coarser than the unit.</summary>
+    private static string? FromReference(string reference, string unit, int offset)
+    {
+        var year = int.Parse(reference[..4], CultureInfo.InvariantCulture);
+        int? month = reference.Length >= 7 && reference[4] == '-' && char.IsDigit(reference[5]) && char.IsDigit(reference[6]) ? int.Parse(reference[5..7], CultureInfo.InvariantCulture) : null;
+        int? day = month is not null && reference.Length >= 10 && reference[7] == '-' && char.IsDigit(reference[8]) && char.IsDigit(reference[9]) ? int.Parse(reference[8..10], CultureInfo.InvariantCulture) : null;
+        if (month is < 1 or > 12 || day is < 1 || day > 31) return null;
+        LocalDate? date = day is { } dd && month is { } mm && dd <= CalendarSystem.Iso.GetDaysInMonth(year, mm) ? new LocalDate(year, mm, dd) : null;
+        switch (unit)
+        {
+            case "year":
+                return (year + offset).ToString("D4", CultureInfo.InvariantCulture);
+            case "quarter":
+                if (offset == 0 && reference.Length == 7 && reference[5] == 'Q') return reference;
+                return month is { } qm && offset == 0 ? $"{year:D4}-Q{(qm - 1) / 3 + 1}" : null;
+            case "month":
+                if (month is not { } m) return null;
+                var shifted = new LocalDate(year, m, 1).PlusMonths(offset);
+                return Month(shifted.Year, shifted.Month);
+            case "week":
+                if (offset == 0 && reference.Length == 8 && reference[5] == 'W') return reference;
+                return date is { } wd ? Week(wd.PlusWeeks(offset)) : null;
+            default: // a day or a part of one: the date, as for "Friday night"
+                return date is { } dday ? Date(dday.PlusDays(offset)) : null;
+        }
     }
 
     /// <summary>
@@ -249,10 +327,22 @@ public static partial class TimexRecognizer
                 var gap = d.Span.Start >= t.Span.End ? d.Span.Start - t.Span.End : t.Span.Start - d.Span.End;
                 if (gap <= 25 && gap < bestGap) { best = d; bestGap = gap; }
             }
-            if (best?.Value is { } date) times[i] = t with { Value = date + v[10..] };
+            if (best?.Value is not { } date) continue;
+            times[i] = t with { Value = date + v[10..] };
+            // "9 a.m. Tuesday", "noon EST Friday": a clock time followed by its day is one TIMEX3
+            if (best.Span.Start >= t.Span.End && char.IsUpper(best.Text[0]) && ClockThenDay().IsMatch(text.AsSpan(t.Span.End, best.Span.Start - t.Span.End)))
+            {
+                var span = new TextSpan(t.Span.Start, best.Span.End);
+                times[i] = times[i] with { Span = span, Text = span.Of(text) };
+                times.RemoveAt(i + 1);
+            }
         }
         return times;
     }
+
+    /// <summary>What may stand between a clock time and its named day (a weekday, a date) in one expression: spaces and a time zone.</summary>
+    [GeneratedRegex(@"^\s+(?:[A-Z]{2,4}\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ClockThenDay();
 
     private const string ReportQuarterAnchor = "REPORT_QUARTER";
 
@@ -268,6 +358,8 @@ public static partial class TimexRecognizer
     /// <summary>Comparisons that, once a report has named its quarter, always mean that quarter a year back.</summary>
     private static readonly Regex YearAgoStrict = new(@"^a\s+year\s+(?:ago|earlier)$", Options);
 
+    private static readonly Regex Comparison = new(@"year-(?:ago|earlier|before)|prior-year|last\s+year", Options);
+
     private static readonly Regex YearAgo = new(@"^(?:a\s+year\s+(?:ago|earlier)|last\s+year|year-(?:ago|earlier))$", Options);
 
     /// <summary>
@@ -281,14 +373,22 @@ public static partial class TimexRecognizer
         for (var i = 0; i < times.Count; i++)
         {
             var t = times[i];
-            if (t.Value is { Length: 7 } v && v[4] == '-' && v[5] == 'Q' && char.IsDigit(v[0])) { current = v; continue; }
+            // the comparison quarter ("the year-ago third quarter") is not the one under report
+            // and neither is one not yet over ("losses through the third quarter of 1990"): a report is about a completed quarter
+            if (t.Value is { Length: 7 } v && v[4] == '-' && v[5] == 'Q' && char.IsDigit(v[0]))
+            {
+                if (!Comparison.IsMatch(t.Text) && (dct is not { } now || string.CompareOrdinal(v, QuarterOf(now, 0)) < 0)) current = v;
+                continue;
+            }
             var back = t.Anchor == ReportQuarterAnchor + "-1" || (YearAgo.IsMatch(t.Text) && NearbyQuarter(text, sentences, t.Span)) || (current is not null && YearAgoStrict.IsMatch(t.Text));
             if (t.Anchor?.StartsWith(ReportQuarterAnchor, StringComparison.Ordinal) != true && !back) continue;
             // "the latest quarter" is the last one completed, whatever quarter the text looked ahead to
             var latest = t.Text.Contains("latest", StringComparison.OrdinalIgnoreCase);
             var reference = (latest ? null : current) ?? (dct is { } d ? QuarterOf(d, -1) : null);
             if (reference is null) { times[i] = t with { Value = "XXXX-QX", Anchor = null }; continue; }
-            var year = int.Parse(reference[..4], CultureInfo.InvariantCulture) - (back ? 1 : 0);
+            var named = t.Anchor?.StartsWith(ReportQuarterAnchor + "@", StringComparison.Ordinal) == true;
+            var year = named ? int.Parse(t.Anchor![(ReportQuarterAnchor.Length + 1)..], CultureInfo.InvariantCulture)
+                : int.Parse(reference[..4], CultureInfo.InvariantCulture) - (back ? 1 : 0);
             times[i] = t with { Type = TimexType.DATE, Value = $"{year:D4}{reference[4..]}", Anchor = null };
         }
         return times;
@@ -335,11 +435,13 @@ public static partial class TimexRecognizer
     {
         var s = raw.Trim().ToLowerInvariant();
         if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return d;
+        // "5 1/2"
+        if (s.EndsWith(" 1/2", StringComparison.Ordinal) && double.TryParse(s[..^4], NumberStyles.Float, CultureInfo.InvariantCulture, out var whole)) return whole + 0.5;
         string[] ones = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
         string[] tens = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
         if (Array.IndexOf(ones, s) is var o and >= 0) return o;
         if (Array.IndexOf(tens, s) is var t and >= 2) return t * 10;
-        if (s.Split('-') is [var a, var b] && Array.IndexOf(tens, a) is var t2 and >= 2 && Array.IndexOf(ones, b) is var o2 and > 0) return t2 * 10 + o2;
+        if (s.Split('-', ' ') is [var a, var b] && Array.IndexOf(tens, a) is var t2 and >= 2 && Array.IndexOf(ones, b) is var o2 and > 0) return t2 * 10 + o2;
         return s switch
         {
             "a" or "an" or "the" => 1,
@@ -356,6 +458,18 @@ public static partial class TimexRecognizer
     {
         var unit = unitWord.ToLowerInvariant().TrimEnd('s');
         var c = Count(n);
+        // a half written in the next smaller unit: "5 1/2 hours" is PT5H30M, "2 1/2 years" P2Y6M
+        if (n is { } h && h - Math.Floor(h) == 0.5)
+        {
+            var w = Count(Math.Floor(h));
+            switch (unit)
+            {
+                case "minute": return $"PT{w}M30S";
+                case "hour": return $"PT{w}H30M";
+                case "day": return $"P{w}DT12H";
+                case "year": return $"P{w}Y6M";
+            }
+        }
         return unit switch
         {
             "second" => $"PT{c}S",
@@ -407,10 +521,10 @@ public static partial class TimexRecognizer
         return dct.Year;
     }
 
-    private static Resolved MonthYear(Match m, Context c)
+    private static Resolved? MonthYear(Match m, Context c)
     {
-        var value = Month(int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture), MonthNumber(m.Groups["mon"].Value));
-        return new(TimexType.DATE, value);
+        var year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : SpokenYearOf(m);
+        return year is null ? null : new(TimexType.DATE, Month(year.Value, MonthNumber(m.Groups["mon"].Value)));
     }
 
     private static Resolved? BareMonth(Match m, Context c)
@@ -431,6 +545,7 @@ public static partial class TimexRecognizer
         {
             "last" => month >= dct.Month ? dct.Year - 1 : dct.Year,
             "next" => month <= dct.Month ? dct.Year + 1 : dct.Year,
+            "this" => dct.Year, // "this September" is in the DCT's year, before or after it
             _ => YearFor(dct, month, c.Tense),
         };
         return new(TimexType.DATE, Month(year, month), null, trim);
@@ -468,17 +583,19 @@ public static partial class TimexRecognizer
             : new(TimexType.DATE, "XXXX", back == 0 ? "DCT:year" : "DCT-P1Y");
     }
 
-    private static Resolved? SpokenYear(Match m, Context c)
+    private static Resolved? SpokenYear(Match m, Context c) =>
+        SpokenYearOf(m) is { } year ? new(TimexType.DATE, year.ToString("D4", CultureInfo.InvariantCulture)) : null;
+
+    /// <summary>The year matched by <see cref="SpokenYearWords"/>, or null when the match has none.</summary>
+    private static int? SpokenYearOf(Match m)
     {
-        int year;
         if (m.Groups["c"].Success)
         {
             var century = m.Groups["c"].Value.Equals("nineteen", StringComparison.OrdinalIgnoreCase) ? 1900 : 1800;
-            if (ParseNumber(m.Groups["yy"].Value) is not { } yy) return null;
-            year = century + (int)yy;
+            return ParseNumber(m.Groups["yy"].Value) is { } yy ? century + (int)yy : null;
         }
-        else year = 2000 + (m.Groups["k"].Success && ParseNumber(m.Groups["k"].Value) is { } k ? (int)k : 0);
-        return new(TimexType.DATE, year.ToString("D4", CultureInfo.InvariantCulture));
+        if (!m.Groups["k0"].Success) return null;
+        return 2000 + (m.Groups["k"].Success && ParseNumber(m.Groups["k"].Value) is { } k ? (int)k : 0);
     }
 
     private static Resolved? RangeEnd(Match m, Context c)
@@ -517,7 +634,10 @@ public static partial class TimexRecognizer
         return part is null ? new(TimexType.DATE, Date(date)) : new(TimexType.TIME, Date(date) + "T" + part);
     }
 
-    private static readonly Regex FutureCue = new(@"\b(?:will|won't|shall|'ll|’ll|going\s+to|expected|scheduled|set\s+to|due|plans?\s+to|planning|until|by|before|as\s+(?:soon|early)\s+as|starting|beginning|next|upcoming|would\s+(?:meet|hold|vote|visit|travel|arrive|come|leave|begin|start|announce|sign|decide|resume)|to\s+be|to\s+(?:meet|hold|vote|visit|travel|arrive|leave|begin|start|announce|sign|decide|resume|speak|talk|attend|host))\b[^.;,]{0,30}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex FutureCue = new(@"\b(?:will|won't|shall|'ll|’ll|going\s+to|expected|scheduled|set\s+to|due|plans?\s+to|planning|until|as\s+(?:soon|early)\s+as|starting|beginning|next|upcoming|would\s+(?:meet|hold|vote|visit|travel|arrive|come|leave|begin|start|announce|sign|decide|resume|be\s+\w+ing)|to\s+be|to\s+(?:meet|hold|vote|visit|travel|arrive|leave|begin|start|announce|sign|decide|resume|speak|talk|attend|host))\b[^.;,]{0,30}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    [GeneratedRegex(@"\b(?<h>[ap])\.m\.", Options)]
+    private static partial Regex ClockPeriods();
 
     private static readonly Regex PastCue = new(@"\b(?:said|says|told|announced|reported|was|were|had|did)\b[^.;]{0,40}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
@@ -525,12 +645,14 @@ public static partial class TimexRecognizer
     /// News mostly dates what already happened, so a weekday is the past one unless a future cue stands right before it
     /// in its clause ("will meet Tuesday", "as early as Tuesday") or the nearest cue of the sentence is a future one
     /// with no reporting verb in between. Measured on TimeBank, the broad sentence tense alone chose the future too often.
+    /// "by" and "before" are no cues: they mark a limit, past as often as future ("had filed reports by Wednesday").
     /// </summary>
     private static bool FutureLeaning(Context c)
     {
         var start = Math.Max(c.Sentence.Start, c.Span.Start - 60);
         if (start >= c.Span.Start) return false;
-        var before = c.Text[start..c.Span.Start];
+        // the periods of "a.m."/"p.m." do not end the clause: "until 9 a.m. Tuesday"
+        var before = ClockPeriods().Replace(c.Text[start..c.Span.Start], "${h}m");
         if (FutureCue.IsMatch(before) && !PastCue.IsMatch(before[Math.Max(0, FutureCue.Match(before).Index)..])) return true;
         // "a Thursday call that will cover trade": a weekday as a modifier of an event follows the sentence's tense
         return (before.EndsWith(" a ", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" an ", StringComparison.OrdinalIgnoreCase)) && c.Tense == Tense.Future;
@@ -590,7 +712,13 @@ public static partial class TimexRecognizer
             "next" or "coming" or "following" => 1,
             _ => 0,
         };
-        if (c.Dct is not { } dct) return new(TimexType.DATE, unit switch { "week" => "XXXX-WXX", "month" => "XXXX-XX", "weekend" => "XXXX-WXX-WE", "quarter" => "XXXX-QX", _ => "XXXX" }, $"DCT{offset:+0;-0;+0}{unit}", trim);
+        return Period(unit, offset, c.Dct, trim);
+    }
+
+    /// <summary>The calendar week, month, year… <paramref name="offset"/> units from the DCT's.</summary>
+    private static Resolved Period(string unit, int offset, LocalDate? dctOrNull, int trim = 0)
+    {
+        if (dctOrNull is not { } dct) return new(TimexType.DATE, unit switch { "week" => "XXXX-WXX", "month" => "XXXX-XX", "weekend" => "XXXX-WXX-WE", "quarter" => "XXXX-QX", _ => "XXXX" }, $"DCT{offset:+0;-0;+0}{unit}", trim);
         return new(TimexType.DATE, unit switch
         {
             "week" => Week(dct.PlusWeeks(offset)),
@@ -615,9 +743,22 @@ public static partial class TimexRecognizer
         return value is null ? null : new(TimexType.DURATION, value);
     }
 
-    private static Resolved? PastUnitDuration(Match m, Context c)
+    private static Resolved Narrative(Match m, Context c)
     {
-        var value = DurationValue(1, m.Groups["unit"].Value);
+        var unit = m.Groups["unit"].Value.ToLowerInvariant();
+        var offset = m.Groups["rel"].Value.ToLowerInvariant() switch { "following" or "next" => 1, "previous" or "preceding" => -1, _ => 0 };
+        // resolved once the whole text is read (ResolveNarrative); the placeholder is what stays without any date
+        var placeholder = unit switch { "year" => "XXXX", "quarter" => "XXXX-QX", "month" => "XXXX-XX", "week" => "XXXX-WXX", _ => "XXXX-XX-XX" };
+        return new(TimexType.DATE, placeholder, $"{ReferenceAnchor}{offset:+0;-0;+0}{unit}");
+    }
+
+    private static Resolved? PastUnit(Match m, Context c)
+    {
+        var unit = m.Groups["unit"].Value.ToLowerInvariant();
+        // "the past year", "over the last decade": TimeBank values them as the calendar unit before the DCT's, like
+        // "last year"; "the past day", "the last hour" stay durations
+        if (unit is "week" or "month" or "year" or "decade" or "century") return Period(unit, -1, c.Dct);
+        var value = DurationValue(1, unit);
         return value is null ? null : new(TimexType.DURATION, value);
     }
 
@@ -626,6 +767,13 @@ public static partial class TimexRecognizer
         var n = ParseNumber(m.Groups["n"].Value);
         var unit = m.Groups["unit"].Value.ToLowerInvariant().TrimEnd('s');
         var dir = m.Groups["dir"].Value.ToLowerInvariant();
+        // "three days later", "30 days before the vote": TimeBank marks the amount of time, without the direction word,
+        // and "a day earlier" as a duration too; "a year earlier" in reports and "ago" are the dates they point to
+        // ("the day before the vote" is a day, not an amount)
+        var counted = !m.Groups["n"].Value.Equals("the", StringComparison.OrdinalIgnoreCase);
+        if (counted && dir is "later" or "before" && DurationValue(n, unit) is { } amount)
+            return new(TimexType.DURATION, amount, null, 0, m.Index + m.Length - (m.Groups["unit"].Index + m.Groups["unit"].Length));
+        if (counted && dir == "earlier" && unit != "year" && DurationValue(n, unit) is { } span) return new(TimexType.DURATION, span);
         var sign = dir is "ago" or "earlier" or "before" ? -1 : 1;
         if (c.Dct is not { } dct || n is null || n != Math.Floor(n.Value))
             return new(TimexType.DATE, unit switch { "year" => "XXXX", "month" => "XXXX-XX", "week" => "XXXX-WXX", _ => "XXXX-XX-XX" }, $"DCT{(sign < 0 ? "-" : "+")}{DurationValue(n, unit)}");
@@ -646,9 +794,11 @@ public static partial class TimexRecognizer
         var raw = m.Groups["n"].Value.ToLowerInvariant();
         if (raw == "the") return null; // "the day" is not a duration
         if (m.Groups["age"].Value.Equals("old", StringComparison.OrdinalIgnoreCase)) return null; // an age, not a period of time
-        if (m.Groups["unit"].Value.StartsWith("quarter", StringComparison.OrdinalIgnoreCase) && m.Groups["sep"].Value.Contains('-')) return null; // "three-quarters" is a fraction
+        // "three-quarters", "a quarter of the market" are fractions ("several quarters of losses" is not)
+        if (m.Groups["unit"].Value.StartsWith("quarter", StringComparison.OrdinalIgnoreCase)
+            && (m.Groups["sep"].Value.Contains('-') || m.Groups["unit"].Value.Equals("quarter", StringComparison.OrdinalIgnoreCase) && c.Text.AsSpan(m.Index + m.Length).TrimStart().StartsWith("of ", StringComparison.OrdinalIgnoreCase))) return null;
         if (ParseNumber(raw) >= 1000) return null; // "the 1988 quarter": a year, which the year rule reads
-        var value = DurationValue(ParseNumber(raw), m.Groups["unit"].Value);
+        var value = DurationValue(ParseNumber(raw) + (m.Groups["half"].Success ? 0.5 : 0), m.Groups["unit"].Value);
         if (value is null) return null;
         // "the nine months" keeps its article in TimeML; "the 30-day truce" is an adjective and does not
         var trim = m.Groups["the"].Success && m.Groups["sep"].Value.Contains('-') ? m.Groups["n"].Index - m.Index : 0;
@@ -670,7 +820,7 @@ public static partial class TimexRecognizer
     {
         var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
         var start = m.Index;
-        // a number inside a larger one ("1,998", "$2000", "2025.5") is not a year
+        // a number inside a larger one ("1,998", "$2000", "2025.5") is not a year; "mid-1996", "post-1959" are
         if (start > 0 && c.Text[start - 1] is '$' or ',' or '.' or '£' or '€' or '#' or '-' or '/') return null;
         var end = m.Index + m.Length;
         if (end < c.Text.Length && c.Text[end] is ',' or '.' && end + 1 < c.Text.Length && char.IsDigit(c.Text[end + 1])) return null;
@@ -678,10 +828,14 @@ public static partial class TimexRecognizer
         return new(TimexType.DATE, year.ToString("D4", CultureInfo.InvariantCulture));
     }
 
+    private static readonly string[] DecadeWords = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
+
     private static Resolved? DecadeOrCentury(Match m, Context c)
     {
         if (m.Groups["y"].Success) return new(TimexType.DATE, m.Groups["y"].Value);
         if (m.Groups["yy"].Success) return new(TimexType.DATE, "19" + m.Groups["yy"].Value);
+        // "the nineties": the decade of the century news of the time means, the 1900s
+        if (m.Groups["w"].Success) return new(TimexType.DATE, "19" + (Array.IndexOf(DecadeWords, m.Groups["w"].Value.ToLowerInvariant()) + 2).ToString(CultureInfo.InvariantCulture));
         var century = int.Parse(m.Groups["c"].Value, CultureInfo.InvariantCulture);
         return century is < 1 or > 30 ? null : new(TimexType.DATE, (century - 1).ToString("D2", CultureInfo.InvariantCulture));
     }
@@ -702,6 +856,7 @@ public static partial class TimexRecognizer
         var trim = cue is "this" or "last" or "next" or "past" or "coming" or "early" or "late" or "mid" ? 0 : m.Groups["cue"].Length + 1;
         while (m.Index + trim < c.Text.Length && c.Text[m.Index + trim] == ' ') trim++;
         if (m.Groups["y"].Success) return new(TimexType.DATE, $"{m.Groups["y"].Value}-{code}", null, trim);
+        if (SpokenYearOf(m) is { } spoken) return new(TimexType.DATE, $"{spoken:D4}-{code}", null, trim);
         if (c.Dct is not { } dct) return new(TimexType.DATE, $"XXXX-{code}", $"DCT:{(rel.Length == 0 ? "this" : rel)}", trim);
         // Season of a date: winter is Dec–Feb and belongs to the year it starts in.
         var start = code switch { "SP" => 3, "SU" => 6, "FA" => 9, _ => 12 };
@@ -729,12 +884,22 @@ public static partial class TimexRecognizer
         var offset = relGroup.Value.ToLowerInvariant() switch { "last" or "previous" => -1, "next" => 1, _ => 0 };
         if (m.Groups["rel2"].Success)
             return c.Dct is { } d ? new(TimexType.DATE, QuarterOf(d, offset), "DCT") : new(TimexType.DATE, "XXXX-QX", $"DCT{offset:+0;-0;+0}quarter");
-        var ord = m.Groups["ord"].Value.ToLowerInvariant()[..1] switch { "f" when m.Groups["ord"].Value.StartsWith("fo", StringComparison.OrdinalIgnoreCase) => 4, "f" or "1" => 1, "s" or "2" => 2, "t" or "3" => 3, _ => 4 };
+        var ord = m.Groups["ord"].Value.ToLowerInvariant()[..1] switch { "l" => 2, "f" when m.Groups["ord"].Value.StartsWith("fo", StringComparison.OrdinalIgnoreCase) => 4, "f" or "1" => 1, "s" or "2" => 2, "t" or "3" => 3, _ => 4 };
         var half = m.Groups["unit"].Value.Equals("half", StringComparison.OrdinalIgnoreCase);
         if (half && ord > 2) return null;
-        var back = YearAgoBefore(c.Text, m.Index) ? 1 : 0;
+        // "the last half of 1989" is H2; "the last half" alone may be of anything ("of the '80s", "of the game")
+        if (m.Groups["ord"].Value.StartsWith("last", StringComparison.OrdinalIgnoreCase) && !m.Groups["y"].Success) return null;
+        // "the year-ago third quarter", "last year's first half": a year back; "next year's first quarter" a year on
+        var back = m.Groups["ya"].Success || YearAgoBefore(c.Text, m.Index) ? 1 : 0;
+        if (m.Groups["ry"].Success)
+        {
+            var shift = m.Groups["ry"].Value.ToLowerInvariant() switch { "last" => -1, "next" => 1, _ => 0 };
+            return c.Dct is { } d0
+                ? new(TimexType.DATE, $"{d0.Year + shift:D4}-{(half ? "H" : "Q")}{ord}", "DCT")
+                : new(TimexType.DATE, $"XXXX-{(half ? "H" : "Q")}{ord}", $"DCT{shift:+0;-0;+0}year");
+        }
         // A quarter that has not begun at the DCT is last year's, unless announced as future ("next quarter").
-        var year = m.Groups["y"].Success ? m.Groups["y"].Value
+        var year = m.Groups["y"].Success ? m.Groups["y"].Value : m.Groups["y0"].Success ? m.Groups["y0"].Value
             : c.Dct is { } dct ? (dct.Year - back + (offset < 0 ? -1 : offset) - (!half && offset == 0 && ord > (dct.Month - 1) / 3 + 1 && !FutureLeaning(c) ? 1 : 0)).ToString("D4", CultureInfo.InvariantCulture) : "XXXX";
         return new(TimexType.DATE, $"{year}-{(half ? "H" : "Q")}{ord}");
     }
@@ -751,7 +916,9 @@ public static partial class TimexRecognizer
     {
         var which = m.Groups["which"].Value.ToLowerInvariant();
         var unit = m.Groups["unit"].Value.ToLowerInvariant();
-        var back = which is "year-ago" or "year-earlier" or "comparable" or "prior-year" or "year-before";
+        var back = which is "year-ago" or "year-earlier" or "comparable" or "prior-year" or "year-before" or "last" || m.Groups["ago"].Success;
+        // "the 1988 period", "the 1989 quarter": the quarter under report, in the year named
+        if (m.Groups["y"].Success) return new(TimexType.DATE, "XXXX-QX", ReportQuarterAnchor + "@" + m.Groups["y"].Value);
         // "the period" alone is not a time expression; "the year-ago period" is the quarter a year back
         if (unit == "period" && !back && which != "latest") return null;
         if (which == "fiscal") return null;
@@ -762,7 +929,7 @@ public static partial class TimexRecognizer
     {
         var name = m.Groups["h"].Value.ToLowerInvariant().Replace('’', '\'');
         var year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture)
-            : c.Dct is { } dct ? YearFor(dct, name.StartsWith("christmas", StringComparison.Ordinal) || name.EndsWith("eve", StringComparison.Ordinal) ? 12 : name.StartsWith("thanksgiving", StringComparison.Ordinal) ? 11 : name.StartsWith("labor", StringComparison.Ordinal) ? 9 : name.StartsWith("independence", StringComparison.Ordinal) ? 7 : name.StartsWith("halloween", StringComparison.Ordinal) ? 10 : name.StartsWith("valentine", StringComparison.Ordinal) || name.StartsWith("new", StringComparison.Ordinal) ? 1 : 5, c.Tense)
+            : c.Dct is { } dct ? YearFor(dct, name.StartsWith("christmas", StringComparison.Ordinal) || name.EndsWith("eve", StringComparison.Ordinal) ? 12 : name.StartsWith("thanksgiving", StringComparison.Ordinal) ? 11 : name.StartsWith("labor", StringComparison.Ordinal) ? 9 : name.StartsWith("independence", StringComparison.Ordinal) ? 7 : name.StartsWith("halloween", StringComparison.Ordinal) ? 10 : name.StartsWith("election", StringComparison.Ordinal) ? 11 : name.StartsWith("easter", StringComparison.Ordinal) ? 4 : name.StartsWith("valentine", StringComparison.Ordinal) || name.StartsWith("new", StringComparison.Ordinal) ? 1 : 5, c.Tense)
             : (int?)null;
         (int Month, int Day)? fixedDate = name switch
         {
@@ -778,14 +945,27 @@ public static partial class TimexRecognizer
         if (year is null) return new(TimexType.DATE, fixedDate is { } f0 ? $"XXXX-{f0.Month:D2}-{f0.Day:D2}" : "XXXX-XX-XX", "DCT:year");
         if (fixedDate is { } f) return new(TimexType.DATE, Date(new LocalDate(year.Value, f.Month, f.Day)));
         // Rules by weekday: Thanksgiving is the fourth Thursday of November, Labor Day the first Monday of September,
-        // Memorial Day the last Monday of May (US holidays, the ones US news dates by).
+        // Memorial Day the last Monday of May, Election Day the Tuesday after the first Monday of November (US
+        // holidays, the ones US news dates by); Easter by the Gregorian computus.
         var date = name switch
         {
             _ when name.StartsWith("thanksgiving", StringComparison.Ordinal) => NthWeekday(year.Value, 11, IsoDayOfWeek.Thursday, 4),
+            _ when name.StartsWith("easter", StringComparison.Ordinal) => Easter(year.Value),
             "labor day" => NthWeekday(year.Value, 9, IsoDayOfWeek.Monday, 1),
+            "election day" => NthWeekday(year.Value, 11, IsoDayOfWeek.Monday, 1).PlusDays(1),
             _ => NthWeekday(year.Value, 6, IsoDayOfWeek.Monday, 1).PlusWeeks(-1),
         };
-        return new(TimexType.DATE, Date(date));
+        return new(TimexType.DATE, m.Groups["week"].Success ? Week(date) : Date(date));
+    }
+
+    /// <summary>Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm, Meeus/Jones/Butcher).</summary>
+    internal static LocalDate Easter(int year)
+    {
+        int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+        int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+        var month = (h + l - 7 * m + 114) / 31;
+        var day = (h + l - 7 * m + 114) % 31 + 1;
+        return new LocalDate(year, month, day);
     }
 
     private static LocalDate NthWeekday(int year, int month, IsoDayOfWeek weekday, int n)
