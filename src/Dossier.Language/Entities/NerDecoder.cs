@@ -9,7 +9,7 @@ namespace Dossier.Language.Entities;
 /// </summary>
 internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> commonWords, WordClusters clusters, int bits)
 {
-    public const int MaxStaticFeatures = 96;
+    public const int MaxStaticFeatures = 128;
     public const int MaxDynamicFeatures = 8;
     private const int Affixes = 4;
     private const ulong Outside = 0x9ae16a3b2f90404f;
@@ -43,7 +43,7 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
         public bool[] Capitalised = [];
         public int[] Fine = [], Coarse = [];
         public int[] RunStart = [], RunEnd = [];
-        public byte[] Gaz = [];
+        public ushort[] Gaz = [];
         public int[] Static = [];
         public int[] StaticCount = [];
         public readonly int[] Dynamic = new int[MaxDynamicFeatures];
@@ -64,7 +64,7 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
             Coarse = new int[size];
             RunStart = new int[size];
             RunEnd = new int[size];
-            Gaz = new byte[size];
+            Gaz = new ushort[size];
             Static = new int[size * MaxStaticFeatures];
             StaticCount = new int[size];
         }
@@ -358,9 +358,9 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
         return casing;
     }
 
-    private int AddGazetteer(Span<int> rows, int k, T template, byte marks, ulong shape, bool withShape)
+    private int AddGazetteer(Span<int> rows, int k, T template, ushort marks, ulong shape, bool withShape)
     {
-        for (var bit = 0; bit < 8 && marks != 0; bit++)
+        for (var bit = 0; bit < 16 && marks != 0; bit++)
         {
             if ((marks & (1 << bit)) == 0) continue;
             rows[k++] = Row(template, (ulong)bit);

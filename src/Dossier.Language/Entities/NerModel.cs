@@ -11,7 +11,7 @@ namespace Dossier.Language.Entities;
 public sealed class NerModel
 {
     private const string Magic = "DossierNER";
-    private const int FormatVersion = 4;
+    private const int FormatVersion = 5;
     private const string ResourceName = "model.bin";
 
     private readonly NerDecoder _decoder;
