@@ -5,7 +5,8 @@ namespace Dossier.Language.Entities;
 /// so that training and tagging see exactly the same features.
 /// Features are hashed into rows of <see cref="NerTags.Count"/> weights (one per tag): a feature costs one row look-up.
 /// Decoding keeps, per document, the labels already given to each capitalised word ("prediction history"): a name
-/// tagged PER early in a report is likely PER when it comes back alone.
+/// tagged PER early in a report is likely PER when it comes back alone. The document's first word (a wire story's
+/// desk slug such as "SOCCER") is crossed with each word's shape, class and gazetteer marks.
 /// </summary>
 internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> commonWords, WordClusters clusters, int bits)
 {
@@ -31,7 +32,7 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
         ShapePrev, ShapeNext, ShapePrev2, ShapeNext2, BigramPrev, BigramNext, ShapeBigramPrev, ShapeBigramNext, ShapeTrigram,
         ShapeLowerPrev, ShapeLowerNext, First, FirstLower, CapsLower, CapsShape, Gaz, GazPrev, GazNext, GazShape,
         PrevTag, PrevTags, PrevTagLower, PrevTagShape, History, HistoryShape, Length, Common, CommonPrev, CommonNext, DocCasing, DocCasingShape, ClusterFine, ClusterCoarse, ClusterWindow,
-        RunFirst, RunLast, RunShape, ClusterPrev, ClusterNext, ClusterShape,
+        RunFirst, RunLast, RunShape, ClusterPrev, ClusterNext, ClusterShape, TopicShape, TopicGaz, TopicCluster,
     }
 
     /// <summary>Per-sentence buffers, reused across sentences by one caller (not thread-safe, cheap to create).</summary>
@@ -87,11 +88,12 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
     {
         var history = new Dictionary<ulong, int[]>();
         var casing = DocumentCasing(sentences);
+        var topic = sentences.Count > 0 && sentences[0].Length > 0 ? NerText.Hash(NerText.Lower(NerText.Normalize(sentences[0][0]))) : 0UL;
         var result = new int[sentences.Count][];
         for (var s = 0; s < sentences.Count; s++)
         {
             var words = sentences[s];
-            Prepare(words, buffers, casing);
+            Prepare(words, buffers, casing, topic);
             var tags = new int[words.Length];
             for (var i = 0; i < words.Length; i++)
             {
@@ -165,7 +167,7 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
     }
 
     /// <summary>Computes each token's hashes and its static (tag-independent) feature rows.</summary>
-    private void Prepare(string[] words, Buffers b, Dictionary<ulong, Casing> casing)
+    private void Prepare(string[] words, Buffers b, Dictionary<ulong, Casing> casing, ulong topic)
     {
         var n = words.Length;
         b.Ensure(n);
@@ -280,6 +282,14 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
                 rows[k++] = Row(T.RunFirst, NerText.Mix(b.Lower[runStart], place));
                 rows[k++] = Row(T.RunLast, NerText.Mix(b.Lower[runEnd - 1], place));
                 rows[k++] = Row(T.RunShape, NerText.Mix((ulong)Math.Min(runEnd - runStart, 6), NerText.Mix(place, shape)));
+            }
+            if (topic != 0)
+            {
+                // The document's first word, which in wire copy is the desk slug ("SOCCER -", "CRICKET -"): in a
+                // sports report a city name is a team (ORG), elsewhere a place.
+                rows[k++] = Row(T.TopicShape, NerText.Mix(topic, shape));
+                rows[k++] = Row(T.TopicCluster, NerText.Mix(topic, (ulong)b.Coarse[i]));
+                rows[k++] = Row(T.TopicGaz, NerText.Mix(topic, b.Gaz[i]));
             }
             k = AddGazetteer(rows, k, T.Gaz, b.Gaz[i], shape, true);
             if (i > 0) k = AddGazetteer(rows, k, T.GazPrev, b.Gaz[i - 1], shape, false);
