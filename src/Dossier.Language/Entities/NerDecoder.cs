@@ -1,14 +1,14 @@
 namespace Dossier.Language.Entities;
 
 /// <summary>
-/// Feature extraction and greedy left-to-right BIO decoding, shared by <see cref="NerTrainer"/> and <see cref="NerModel"/>
+/// Feature extraction and left-to-right beam-search BIO decoding, shared by <see cref="NerTrainer"/> and <see cref="NerModel"/>
 /// so that training and tagging see exactly the same features.
 /// Features are hashed into rows of <see cref="NerTags.Count"/> weights (one per tag): a feature costs one row look-up.
 /// Decoding keeps, per document, the labels already given to each capitalised word ("prediction history"): a name
 /// tagged PER early in a report is likely PER when it comes back alone. The document's first word (a wire story's
 /// desk slug such as "SOCCER") is crossed with each word's shape, class and gazetteer marks.
 /// </summary>
-internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> commonWords, WordClusters clusters, int bits)
+internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> commonWords, WordClusters clusters, int bits, int beamWidth)
 {
     public const int MaxStaticFeatures = 128;
     public const int MaxDynamicFeatures = 8;
@@ -18,6 +18,9 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
     private const ulong AfterEnd = 0xb492b66fbe98f273;
 
     public int Bits { get; } = bits;
+
+    /// <summary>Hypotheses kept per word by the beam search.</summary>
+    public int BeamWidth { get; } = beamWidth;
     public int Rows => 1 << Bits;
     public Gazetteer Gazetteer { get; } = gazetteer;
 
@@ -74,8 +77,11 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
     /// <summary>What training does with each decoded token.</summary>
     public interface ILearner
     {
-        /// <summary>A mistake: the token's feature rows, the gold tag and the predicted tag.</summary>
-        void Update(ReadOnlySpan<int> staticRows, ReadOnlySpan<int> dynamicRows, int gold, int predicted);
+        /// <summary>A word tagged wrong: its tag-independent rows move toward the gold tag and away from the predicted one.</summary>
+        void Update(ReadOnlySpan<int> rows, int gold, int predicted);
+
+        /// <summary>Adds <paramref name="delta"/> to one label's weights of the rows (half of a structured update).</summary>
+        void Add(ReadOnlySpan<int> rows, int label, float delta);
 
         /// <summary>One token decoded (the clock of weight averaging).</summary>
         void Tick();
@@ -94,39 +100,116 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
         {
             var words = sentences[s];
             Prepare(words, buffers, casing, topic);
-            var tags = new int[words.Length];
-            for (var i = 0; i < words.Length; i++)
-            {
-                var staticRows = buffers.Static.AsSpan(i * MaxStaticFeatures, buffers.StaticCount[i]);
-                var previous = i > 0 ? tags[i - 1] : NerTags.Count;
-                var previous2 = i > 1 ? tags[i - 2] : NerTags.Count;
-                var dynamicCount = DynamicFeatures(buffers, i, previous, previous2, history);
-                var dynamicRows = buffers.Dynamic.AsSpan(0, dynamicCount);
-
-                var scores = buffers.Scores;
-                Array.Clear(scores);
-                AddRows(weights, staticRows, scores);
-                AddRows(weights, dynamicRows, scores);
-                var best = -1;
-                for (var t = 0; t < NerTags.Count; t++)
-                {
-                    if (NerTags.Allowed(i > 0 ? previous : 0, t) && (best < 0 || scores[t] > scores[best])) best = t;
-                }
-                if (gold is not null && learner is not null)
-                {
-                    // After a wrong previous tag, "I-X" cannot be predicted; learning it there would only inflate I-X
-                    // weights that then leak into every later entity. The reachable truth is "B-X".
-                    var target = gold[s][i];
-                    if (!NerTags.Allowed(i > 0 ? previous : 0, target)) target = NerTags.Begin(NerTags.TypeOf(target));
-                    if (best != target) learner.Update(staticRows, dynamicRows, target, best);
-                    learner.Tick();
-                }
-                tags[i] = best;
-                Remember(history, buffers, i, best);
-            }
+            var tags = DecodeSentence(words.Length, weights, buffers, history, gold?[s], learner);
+            for (var i = 0; i < tags.Length; i++) Remember(history, buffers, i, tags[i]);
             result[s] = tags;
         }
         return result;
+    }
+
+    /// <summary>
+    /// Beam search over one sentence, left to right (the label history of the document is the one at the sentence
+    /// start). Training is a structured perceptron with early update (Collins and Roark 2004): when the gold prefix
+    /// falls out of the beam, that prefix is learned against the best hypothesis and decoding goes on from the gold
+    /// prefix alone (LaSO, Daumé and Marcu 2005); a full sentence decoded wrong is learned against the gold one.
+    /// </summary>
+    private int[] DecodeSentence(int n, float[] weights, Buffers b, Dictionary<ulong, int[]> history, int[]? gold, ILearner? learner)
+    {
+        var width = BeamWidth;
+        var tags = new int[width][];
+        var next = new int[width][];
+        for (var k = 0; k < width; k++)
+        {
+            tags[k] = new int[n];
+            next[k] = new int[n];
+        }
+        var scores = new float[width];
+        var nextScores = new float[width];
+        var count = 1;
+        var goldIndex = gold is null ? -1 : 0;
+        var staticScores = new float[NerTags.Count];
+        var candidates = new (float Score, int From, int Tag)[width * NerTags.Count];
+        for (var i = 0; i < n; i++)
+        {
+            Array.Clear(staticScores);
+            AddRows(weights, b.Static.AsSpan(i * MaxStaticFeatures, b.StaticCount[i]), staticScores);
+            var c = 0;
+            for (var k = 0; k < count; k++)
+            {
+                var previous = i > 0 ? tags[k][i - 1] : NerTags.Count;
+                var previous2 = i > 1 ? tags[k][i - 2] : NerTags.Count;
+                var dynamicCount = DynamicFeatures(b, i, previous, previous2, history);
+                var local = b.Scores;
+                staticScores.CopyTo(local, 0);
+                AddRows(weights, b.Dynamic.AsSpan(0, dynamicCount), local);
+                for (var t = 0; t < NerTags.Count; t++)
+                {
+                    if (NerTags.Allowed(i > 0 ? previous : 0, t)) candidates[c++] = (scores[k] + local[t], k, t);
+                }
+            }
+            // The best `width` candidates, best first; ties keep the earlier candidate (deterministic).
+            var kept = Math.Min(width, c);
+            for (var r = 0; r < kept; r++)
+            {
+                var best = r;
+                for (var j = r + 1; j < c; j++)
+                {
+                    if (candidates[j].Score > candidates[best].Score) best = j;
+                }
+                // move the best to rank r, the others keeping their order (ties stay deterministic)
+                var moved = candidates[best];
+                for (var j = best; j > r; j--) candidates[j] = candidates[j - 1];
+                candidates[r] = moved;
+            }
+            var newGold = -1;
+            for (var r = 0; r < kept; r++)
+            {
+                var (score, from, tag) = candidates[r];
+                Array.Copy(tags[from], next[r], i);
+                next[r][i] = tag;
+                nextScores[r] = score;
+                if (from == goldIndex && gold is not null && tag == gold[i]) newGold = r;
+            }
+            (tags, next) = (next, tags);
+            (scores, nextScores) = (nextScores, scores);
+            count = kept;
+            if (learner is null || gold is null) continue;
+            learner.Tick();
+            if (newGold >= 0)
+            {
+                goldIndex = newGold;
+                continue;
+            }
+            LearnSequence(b, history, gold, tags[0], i + 1, learner);
+            Array.Copy(gold, tags[0], i + 1);
+            scores[0] = 0;
+            count = 1;
+            goldIndex = 0;
+        }
+        if (learner is not null && gold is not null && goldIndex != 0) LearnSequence(b, history, gold, tags[0], n, learner);
+        return tags[0];
+    }
+
+    /// <summary>A structured perceptron update: the first <paramref name="length"/> gold tags up, the predicted ones down.</summary>
+    private void LearnSequence(Buffers b, Dictionary<ulong, int[]> history, int[] gold, int[] predicted, int length, ILearner learner)
+    {
+        Span<int> goldRows = stackalloc int[MaxDynamicFeatures];
+        for (var i = 0; i < length; i++)
+        {
+            var g = gold[i];
+            var p = predicted[i];
+            var gp = i > 0 ? gold[i - 1] : NerTags.Count;
+            var pp = i > 0 ? predicted[i - 1] : NerTags.Count;
+            var gp2 = i > 1 ? gold[i - 2] : NerTags.Count;
+            var pp2 = i > 1 ? predicted[i - 2] : NerTags.Count;
+            if (g == p && gp == pp && gp2 == pp2) continue;
+            if (g != p) learner.Update(b.Static.AsSpan(i * MaxStaticFeatures, b.StaticCount[i]), g, p);
+            var goldCount = DynamicFeatures(b, i, gp, gp2, history);
+            b.Dynamic.AsSpan(0, goldCount).CopyTo(goldRows);
+            learner.Add(goldRows[..goldCount], g, 1);
+            var predictedCount = DynamicFeatures(b, i, pp, pp2, history);
+            learner.Add(b.Dynamic.AsSpan(0, predictedCount), p, -1);
+        }
     }
 
     private static void AddRows(float[] weights, ReadOnlySpan<int> rows, float[] scores)
