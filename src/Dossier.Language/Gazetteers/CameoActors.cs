@@ -60,7 +60,7 @@ public static class CameoActors
         {
             var hash = raw.IndexOf('#');
             var text = hash >= 0 ? raw[..hash] : raw;
-            if (hash >= 0 && phrases is not null) comment.Append(raw, hash, raw.Length - hash);
+            // a comment line of its own heads a section; only a comment on a record's own lines describes it
             if (string.IsNullOrWhiteSpace(text)) continue;
             var indented = char.IsWhiteSpace(text[0]);
             var trimmed = text.Trim();
@@ -74,6 +74,7 @@ public static class CameoActors
             }
             else if (trimmed.StartsWith('+') && phrases is not null && phrase.Length > 1) phrases.Add(phrase[1..].Trim());
             if (phrases is null) continue;
+            if (hash >= 0 && (indented || trimmed.StartsWith('+'))) comment.Append(raw, hash, raw.Length - hash);
             for (var open = trimmed.IndexOf('['); open >= 0; open = trimmed.IndexOf('[', open + 1))
             {
                 var close = trimmed.IndexOf(']', open);
