@@ -52,6 +52,25 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
         public int[] StaticCount = [];
         public readonly int[] Dynamic = new int[MaxDynamicFeatures];
         public readonly float[] Scores = new float[NerTags.Count];
+        public readonly float[] StaticScores = new float[NerTags.Count];
+        public int[] BeamTag = [], BeamBack = [];
+        public float[] BeamScores = [], NextScores = [];
+        public (float Score, int From, int Tag)[] Candidates = [];
+
+        public void EnsureBeam(int n, int width)
+        {
+            if (BeamScores.Length != width)
+            {
+                BeamScores = new float[width];
+                NextScores = new float[width];
+                Candidates = new (float, int, int)[width * NerTags.Count];
+                BeamTag = [];
+                BeamBack = [];
+            }
+            if (BeamTag.Length >= n * width) return;
+            BeamTag = new int[Math.Max(n, 64) * width];
+            BeamBack = new int[Math.Max(n, 64) * width];
+        }
 
         public void Ensure(int n)
         {
@@ -116,19 +135,17 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
     private int[] DecodeSentence(int n, float[] weights, Buffers b, Dictionary<ulong, int[]> history, int[]? gold, ILearner? learner)
     {
         var width = BeamWidth;
-        var tags = new int[width][];
-        var next = new int[width][];
-        for (var k = 0; k < width; k++)
-        {
-            tags[k] = new int[n];
-            next[k] = new int[n];
-        }
-        var scores = new float[width];
-        var nextScores = new float[width];
+        b.EnsureBeam(n, width);
+        // Hypothesis r at word i: its tag BeamTag[i * width + r] and the hypothesis at word i - 1 it extends (BeamBack).
+        var beamTag = b.BeamTag;
+        var beamBack = b.BeamBack;
+        var scores = b.BeamScores;
+        var nextScores = b.NextScores;
+        var candidates = b.Candidates;
+        var staticScores = b.StaticScores;
+        scores[0] = 0;
         var count = 1;
         var goldIndex = gold is null ? -1 : 0;
-        var staticScores = new float[NerTags.Count];
-        var candidates = new (float Score, int From, int Tag)[width * NerTags.Count];
         for (var i = 0; i < n; i++)
         {
             Array.Clear(staticScores);
@@ -136,8 +153,8 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
             var c = 0;
             for (var k = 0; k < count; k++)
             {
-                var previous = i > 0 ? tags[k][i - 1] : NerTags.Count;
-                var previous2 = i > 1 ? tags[k][i - 2] : NerTags.Count;
+                var previous = i > 0 ? beamTag[(i - 1) * width + k] : NerTags.Count;
+                var previous2 = i > 1 ? beamTag[(i - 2) * width + beamBack[(i - 1) * width + k]] : NerTags.Count;
                 var dynamicCount = DynamicFeatures(b, i, previous, previous2, history);
                 var local = b.Scores;
                 staticScores.CopyTo(local, 0);
@@ -165,12 +182,11 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
             for (var r = 0; r < kept; r++)
             {
                 var (score, from, tag) = candidates[r];
-                Array.Copy(tags[from], next[r], i);
-                next[r][i] = tag;
+                beamTag[i * width + r] = tag;
+                beamBack[i * width + r] = from;
                 nextScores[r] = score;
                 if (from == goldIndex && gold is not null && tag == gold[i]) newGold = r;
             }
-            (tags, next) = (next, tags);
             (scores, nextScores) = (nextScores, scores);
             count = kept;
             if (learner is null || gold is null) continue;
@@ -180,14 +196,33 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
                 goldIndex = newGold;
                 continue;
             }
-            LearnSequence(b, history, gold, tags[0], i + 1, learner);
-            Array.Copy(gold, tags[0], i + 1);
+            LearnSequence(b, history, gold, Backtrack(b, width, i + 1), i + 1, learner);
+            // go on from the gold prefix alone
+            for (var j = 0; j <= i; j++)
+            {
+                beamTag[j * width] = gold[j];
+                beamBack[j * width] = 0;
+            }
             scores[0] = 0;
             count = 1;
             goldIndex = 0;
         }
-        if (learner is not null && gold is not null && goldIndex != 0) LearnSequence(b, history, gold, tags[0], n, learner);
-        return tags[0];
+        var result = Backtrack(b, width, n);
+        if (learner is not null && gold is not null && goldIndex != 0) LearnSequence(b, history, gold, result, n, learner);
+        return result;
+    }
+
+    /// <summary>The tags of the best hypothesis over the first <paramref name="length"/> words.</summary>
+    private static int[] Backtrack(Buffers b, int width, int length)
+    {
+        var tags = new int[length];
+        var r = 0;
+        for (var i = length - 1; i >= 0; i--)
+        {
+            tags[i] = b.BeamTag[i * width + r];
+            r = b.BeamBack[i * width + r];
+        }
+        return tags;
     }
 
     /// <summary>A structured perceptron update: the first <paramref name="length"/> gold tags up, the predicted ones down.</summary>
