@@ -32,17 +32,18 @@ public static class TrainCommand
         });
 
         var gazetteerData = new Option<string>("--data") { Description = "The gazetteer folder.", DefaultValueFactory = _ => Path.Combine(shared, "gazetteers") };
+        var cameoData = new Option<string>("--cameo") { Description = "The CAMEO actor dictionaries (people and organisations for the NER name list).", DefaultValueFactory = _ => Path.Combine(shared, "events", "cameo-dictionaries") };
         var resources = new Option<string>("--out") { Description = "The Resources folder the actor files and the NER name list are written under.", DefaultValueFactory = _ => Path.Combine("src", "Dossier.Language", "Resources") };
-        var gazetteer = new Command("gazetteer", CommandLine.Describe("Derive the compact gazetteers: actors/ (countries, demonyms, cities, leaders) and ner/gazetteer.tsv.gz (NER name list).", "dossier train gazetteer --data ../shared/data/gazetteers"))
+        var gazetteer = new Command("gazetteer", CommandLine.Describe("Derive the compact gazetteers: actors/ (countries, demonyms, cities, leaders) and ner/gazetteer.tsv.gz (NER name list, with the CAMEO people and organisations).", "dossier train gazetteer --data ../shared/data/gazetteers --cameo ../shared/data/events/cameo-dictionaries"))
         {
-            gazetteerData, resources,
+            gazetteerData, cameoData, resources,
         };
         gazetteer.SetAction(parse =>
         {
             var reporter = CommandLine.Reporter(parse);
-            if (!CommandLine.CheckInputsExist([parse.GetValue(gazetteerData)!], reporter)) return CommandLine.UsageError;
+            if (!CommandLine.CheckInputsExist([parse.GetValue(gazetteerData)!, parse.GetValue(cameoData)!], reporter)) return CommandLine.UsageError;
             var root = parse.GetValue(resources)!;
-            var summary = Language.Gazetteers.GazetteerBuilder.Build(parse.GetValue(gazetteerData)!, Path.Combine(root, "actors"), Path.Combine(root, "ner", "gazetteer.tsv.gz"));
+            var summary = Language.Gazetteers.GazetteerBuilder.Build(parse.GetValue(gazetteerData)!, parse.GetValue(cameoData)!, Path.Combine(root, "actors"), Path.Combine(root, "ner", "gazetteer.tsv.gz"));
             reporter.Info($"wrote {summary.Countries} countries, {summary.Cities} cities, {summary.Leaders} leaders under {Path.Combine(root, "actors")} and {summary.NerNames} NER names to {Path.Combine(root, "ner", "gazetteer.tsv.gz")}");
             return CommandLine.Ok;
         });

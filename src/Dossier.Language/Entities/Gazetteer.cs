@@ -49,8 +49,9 @@ public sealed class Gazetteer
     {
         var tokens = Tokenizer.Tokenize(name);
         if (tokens.Length == 0 || tokens.Length > MaxPhraseTokens) return;
-        Add(PhraseHash(name, tokens), (byte)(1 << type));
-        AddPrefixes([.. tokens.Select(t => t.Span.Of(name))]);
+        var words = tokens.Select(t => t.Span.Of(name)).ToList();
+        Add(PhraseHash(words), (byte)(1 << type));
+        AddPrefixes(words);
     }
 
     /// <summary>Whether <paramref name="name"/> is listed with the CoNLL type <paramref name="type"/> (an index into <see cref="NerTags.Types"/>).</summary>
@@ -112,11 +113,12 @@ public sealed class Gazetteer
     }
 
     /// <summary>
-    /// Marks, for every token, the types of the known names that begin there (bits 0-3) and that cover it without
-    /// beginning there (bits 4-7). <paramref name="lowerHashes"/> are the hashes of the lower-cased words; a match
-    /// begins with a capitalised word, so the common-word side of "Bath" or "Nice" does not fire.
+    /// Marks, for every token, the types of the known names that cover it, by its place in the name (R&amp;R's BILU):
+    /// bits 0-3 a one-word name, 4-7 the first word, 8-11 a middle word, 12-15 the last word.
+    /// <paramref name="lowerHashes"/> are the hashes of the lower-cased words; a match begins with a capitalised word,
+    /// so the common-word side of "Bath" or "Nice" does not fire.
     /// </summary>
-    internal void Mark(ReadOnlySpan<ulong> lowerHashes, ReadOnlySpan<bool> capitalised, Span<byte> marks)
+    internal void Mark(ReadOnlySpan<ulong> lowerHashes, ReadOnlySpan<bool> capitalised, Span<ushort> marks)
     {
         marks.Clear();
         for (var i = 0; i < lowerHashes.Length; i++)
@@ -128,10 +130,16 @@ public sealed class Gazetteer
                 hash = Extend(hash, lowerHashes[j]);
                 var mask = Lookup(hash);
                 if (mask == 0) break;
-                var types = (byte)(mask & TypeBits);
+                var types = (ushort)(mask & TypeBits);
                 if (types == 0) continue;
-                marks[i] |= types;
-                for (var k = i + 1; k <= j; k++) marks[k] |= (byte)(types << 4);
+                if (j == i)
+                {
+                    marks[i] |= types;
+                    continue;
+                }
+                marks[i] |= (ushort)(types << 4);
+                for (var k = i + 1; k < j; k++) marks[k] |= (ushort)(types << 8);
+                marks[j] |= (ushort)(types << 12);
             }
         }
     }

@@ -1,15 +1,16 @@
 namespace Dossier.Language.Entities;
 
 /// <summary>
-/// Feature extraction and greedy left-to-right BIO decoding, shared by <see cref="NerTrainer"/> and <see cref="NerModel"/>
+/// Feature extraction and left-to-right beam-search BIO decoding, shared by <see cref="NerTrainer"/> and <see cref="NerModel"/>
 /// so that training and tagging see exactly the same features.
 /// Features are hashed into rows of <see cref="NerTags.Count"/> weights (one per tag): a feature costs one row look-up.
 /// Decoding keeps, per document, the labels already given to each capitalised word ("prediction history"): a name
-/// tagged PER early in a report is likely PER when it comes back alone.
+/// tagged PER early in a report is likely PER when it comes back alone. The document's first word (a wire story's
+/// desk slug such as "SOCCER") is crossed with each word's shape, class and gazetteer marks.
 /// </summary>
-internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> commonWords, WordClusters clusters, int bits)
+internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> commonWords, WordClusters clusters, int bits, int beamWidth)
 {
-    public const int MaxStaticFeatures = 96;
+    public const int MaxStaticFeatures = 128;
     public const int MaxDynamicFeatures = 8;
     private const int Affixes = 4;
     private const ulong Outside = 0x9ae16a3b2f90404f;
@@ -17,6 +18,9 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
     private const ulong AfterEnd = 0xb492b66fbe98f273;
 
     public int Bits { get; } = bits;
+
+    /// <summary>Hypotheses kept per word by the beam search.</summary>
+    public int BeamWidth { get; } = beamWidth;
     public int Rows => 1 << Bits;
     public Gazetteer Gazetteer { get; } = gazetteer;
 
@@ -31,7 +35,7 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
         ShapePrev, ShapeNext, ShapePrev2, ShapeNext2, BigramPrev, BigramNext, ShapeBigramPrev, ShapeBigramNext, ShapeTrigram,
         ShapeLowerPrev, ShapeLowerNext, First, FirstLower, CapsLower, CapsShape, Gaz, GazPrev, GazNext, GazShape,
         PrevTag, PrevTags, PrevTagLower, PrevTagShape, History, HistoryShape, Length, Common, CommonPrev, CommonNext, DocCasing, DocCasingShape, ClusterFine, ClusterCoarse, ClusterWindow,
-        RunFirst, RunLast, RunShape, ClusterPrev, ClusterNext, ClusterShape,
+        RunFirst, RunLast, RunShape, ClusterPrev, ClusterNext, ClusterShape, TopicShape, TopicGaz, TopicCluster,
     }
 
     /// <summary>Per-sentence buffers, reused across sentences by one caller (not thread-safe, cheap to create).</summary>
@@ -43,11 +47,30 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
         public bool[] Capitalised = [];
         public int[] Fine = [], Coarse = [];
         public int[] RunStart = [], RunEnd = [];
-        public byte[] Gaz = [];
+        public ushort[] Gaz = [];
         public int[] Static = [];
         public int[] StaticCount = [];
         public readonly int[] Dynamic = new int[MaxDynamicFeatures];
         public readonly float[] Scores = new float[NerTags.Count];
+        public readonly float[] StaticScores = new float[NerTags.Count];
+        public int[] BeamTag = [], BeamBack = [];
+        public float[] BeamScores = [], NextScores = [];
+        public (float Score, int From, int Tag)[] Candidates = [];
+
+        public void EnsureBeam(int n, int width)
+        {
+            if (BeamScores.Length != width)
+            {
+                BeamScores = new float[width];
+                NextScores = new float[width];
+                Candidates = new (float, int, int)[width * NerTags.Count];
+                BeamTag = [];
+                BeamBack = [];
+            }
+            if (BeamTag.Length >= n * width) return;
+            BeamTag = new int[Math.Max(n, 64) * width];
+            BeamBack = new int[Math.Max(n, 64) * width];
+        }
 
         public void Ensure(int n)
         {
@@ -64,7 +87,7 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
             Coarse = new int[size];
             RunStart = new int[size];
             RunEnd = new int[size];
-            Gaz = new byte[size];
+            Gaz = new ushort[size];
             Static = new int[size * MaxStaticFeatures];
             StaticCount = new int[size];
         }
@@ -73,8 +96,11 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
     /// <summary>What training does with each decoded token.</summary>
     public interface ILearner
     {
-        /// <summary>A mistake: the token's feature rows, the gold tag and the predicted tag.</summary>
-        void Update(ReadOnlySpan<int> staticRows, ReadOnlySpan<int> dynamicRows, int gold, int predicted);
+        /// <summary>A word tagged wrong: its tag-independent rows move toward the gold tag and away from the predicted one.</summary>
+        void Update(ReadOnlySpan<int> rows, int gold, int predicted);
+
+        /// <summary>Adds <paramref name="delta"/> to one label's weights of the rows (half of a structured update).</summary>
+        void Add(ReadOnlySpan<int> rows, int label, float delta);
 
         /// <summary>One token decoded (the clock of weight averaging).</summary>
         void Tick();
@@ -87,44 +113,138 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
     {
         var history = new Dictionary<ulong, int[]>();
         var casing = DocumentCasing(sentences);
+        var topic = sentences.Count > 0 && sentences[0].Length > 0 ? NerText.Hash(NerText.Lower(NerText.Normalize(sentences[0][0]))) : 0UL;
         var result = new int[sentences.Count][];
         for (var s = 0; s < sentences.Count; s++)
         {
             var words = sentences[s];
-            Prepare(words, buffers, casing);
-            var tags = new int[words.Length];
-            for (var i = 0; i < words.Length; i++)
-            {
-                var staticRows = buffers.Static.AsSpan(i * MaxStaticFeatures, buffers.StaticCount[i]);
-                var previous = i > 0 ? tags[i - 1] : NerTags.Count;
-                var previous2 = i > 1 ? tags[i - 2] : NerTags.Count;
-                var dynamicCount = DynamicFeatures(buffers, i, previous, previous2, history);
-                var dynamicRows = buffers.Dynamic.AsSpan(0, dynamicCount);
-
-                var scores = buffers.Scores;
-                Array.Clear(scores);
-                AddRows(weights, staticRows, scores);
-                AddRows(weights, dynamicRows, scores);
-                var best = -1;
-                for (var t = 0; t < NerTags.Count; t++)
-                {
-                    if (NerTags.Allowed(i > 0 ? previous : 0, t) && (best < 0 || scores[t] > scores[best])) best = t;
-                }
-                if (gold is not null && learner is not null)
-                {
-                    // After a wrong previous tag, "I-X" cannot be predicted; learning it there would only inflate I-X
-                    // weights that then leak into every later entity. The reachable truth is "B-X".
-                    var target = gold[s][i];
-                    if (!NerTags.Allowed(i > 0 ? previous : 0, target)) target = NerTags.Begin(NerTags.TypeOf(target));
-                    if (best != target) learner.Update(staticRows, dynamicRows, target, best);
-                    learner.Tick();
-                }
-                tags[i] = best;
-                Remember(history, buffers, i, best);
-            }
+            Prepare(words, buffers, casing, topic);
+            var tags = DecodeSentence(words.Length, weights, buffers, history, gold?[s], learner);
+            for (var i = 0; i < tags.Length; i++) Remember(history, buffers, i, tags[i]);
             result[s] = tags;
         }
         return result;
+    }
+
+    /// <summary>
+    /// Beam search over one sentence, left to right (the label history of the document is the one at the sentence
+    /// start). Training is a structured perceptron with early update (Collins and Roark 2004): when the gold prefix
+    /// falls out of the beam, that prefix is learned against the best hypothesis and decoding goes on from the gold
+    /// prefix alone (LaSO, Daumé and Marcu 2005); a full sentence decoded wrong is learned against the gold one.
+    /// </summary>
+    private int[] DecodeSentence(int n, float[] weights, Buffers b, Dictionary<ulong, int[]> history, int[]? gold, ILearner? learner)
+    {
+        var width = BeamWidth;
+        b.EnsureBeam(n, width);
+        // Hypothesis r at word i: its tag BeamTag[i * width + r] and the hypothesis at word i - 1 it extends (BeamBack).
+        var beamTag = b.BeamTag;
+        var beamBack = b.BeamBack;
+        var scores = b.BeamScores;
+        var nextScores = b.NextScores;
+        var candidates = b.Candidates;
+        var staticScores = b.StaticScores;
+        scores[0] = 0;
+        var count = 1;
+        var goldIndex = gold is null ? -1 : 0;
+        for (var i = 0; i < n; i++)
+        {
+            Array.Clear(staticScores);
+            AddRows(weights, b.Static.AsSpan(i * MaxStaticFeatures, b.StaticCount[i]), staticScores);
+            var c = 0;
+            for (var k = 0; k < count; k++)
+            {
+                var previous = i > 0 ? beamTag[(i - 1) * width + k] : NerTags.Count;
+                var previous2 = i > 1 ? beamTag[(i - 2) * width + beamBack[(i - 1) * width + k]] : NerTags.Count;
+                var dynamicCount = DynamicFeatures(b, i, previous, previous2, history);
+                var local = b.Scores;
+                staticScores.CopyTo(local, 0);
+                AddRows(weights, b.Dynamic.AsSpan(0, dynamicCount), local);
+                for (var t = 0; t < NerTags.Count; t++)
+                {
+                    if (NerTags.Allowed(i > 0 ? previous : 0, t)) candidates[c++] = (scores[k] + local[t], k, t);
+                }
+            }
+            // The best `width` candidates, best first; ties keep the earlier candidate (deterministic).
+            var kept = Math.Min(width, c);
+            for (var r = 0; r < kept; r++)
+            {
+                var best = r;
+                for (var j = r + 1; j < c; j++)
+                {
+                    if (candidates[j].Score > candidates[best].Score) best = j;
+                }
+                // move the best to rank r, the others keeping their order (ties stay deterministic)
+                var moved = candidates[best];
+                for (var j = best; j > r; j--) candidates[j] = candidates[j - 1];
+                candidates[r] = moved;
+            }
+            var newGold = -1;
+            for (var r = 0; r < kept; r++)
+            {
+                var (score, from, tag) = candidates[r];
+                beamTag[i * width + r] = tag;
+                beamBack[i * width + r] = from;
+                nextScores[r] = score;
+                if (from == goldIndex && gold is not null && tag == gold[i]) newGold = r;
+            }
+            (scores, nextScores) = (nextScores, scores);
+            count = kept;
+            if (learner is null || gold is null) continue;
+            learner.Tick();
+            if (newGold >= 0)
+            {
+                goldIndex = newGold;
+                continue;
+            }
+            LearnSequence(b, history, gold, Backtrack(b, width, i + 1), i + 1, learner);
+            // go on from the gold prefix alone
+            for (var j = 0; j <= i; j++)
+            {
+                beamTag[j * width] = gold[j];
+                beamBack[j * width] = 0;
+            }
+            scores[0] = 0;
+            count = 1;
+            goldIndex = 0;
+        }
+        var result = Backtrack(b, width, n);
+        if (learner is not null && gold is not null && goldIndex != 0) LearnSequence(b, history, gold, result, n, learner);
+        return result;
+    }
+
+    /// <summary>The tags of the best hypothesis over the first <paramref name="length"/> words.</summary>
+    private static int[] Backtrack(Buffers b, int width, int length)
+    {
+        var tags = new int[length];
+        var r = 0;
+        for (var i = length - 1; i >= 0; i--)
+        {
+            tags[i] = b.BeamTag[i * width + r];
+            r = b.BeamBack[i * width + r];
+        }
+        return tags;
+    }
+
+    /// <summary>A structured perceptron update: the first <paramref name="length"/> gold tags up, the predicted ones down.</summary>
+    private void LearnSequence(Buffers b, Dictionary<ulong, int[]> history, int[] gold, int[] predicted, int length, ILearner learner)
+    {
+        Span<int> goldRows = stackalloc int[MaxDynamicFeatures];
+        for (var i = 0; i < length; i++)
+        {
+            var g = gold[i];
+            var p = predicted[i];
+            var gp = i > 0 ? gold[i - 1] : NerTags.Count;
+            var pp = i > 0 ? predicted[i - 1] : NerTags.Count;
+            var gp2 = i > 1 ? gold[i - 2] : NerTags.Count;
+            var pp2 = i > 1 ? predicted[i - 2] : NerTags.Count;
+            if (g == p && gp == pp && gp2 == pp2) continue;
+            if (g != p) learner.Update(b.Static.AsSpan(i * MaxStaticFeatures, b.StaticCount[i]), g, p);
+            var goldCount = DynamicFeatures(b, i, gp, gp2, history);
+            b.Dynamic.AsSpan(0, goldCount).CopyTo(goldRows);
+            learner.Add(goldRows[..goldCount], g, 1);
+            var predictedCount = DynamicFeatures(b, i, pp, pp2, history);
+            learner.Add(b.Dynamic.AsSpan(0, predictedCount), p, -1);
+        }
     }
 
     private static void AddRows(float[] weights, ReadOnlySpan<int> rows, float[] scores)
@@ -165,7 +285,7 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
     }
 
     /// <summary>Computes each token's hashes and its static (tag-independent) feature rows.</summary>
-    private void Prepare(string[] words, Buffers b, Dictionary<ulong, Casing> casing)
+    private void Prepare(string[] words, Buffers b, Dictionary<ulong, Casing> casing, ulong topic)
     {
         var n = words.Length;
         b.Ensure(n);
@@ -281,6 +401,14 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
                 rows[k++] = Row(T.RunLast, NerText.Mix(b.Lower[runEnd - 1], place));
                 rows[k++] = Row(T.RunShape, NerText.Mix((ulong)Math.Min(runEnd - runStart, 6), NerText.Mix(place, shape)));
             }
+            if (topic != 0)
+            {
+                // The document's first word, which in wire copy is the desk slug ("SOCCER -", "CRICKET -"): in a
+                // sports report a city name is a team (ORG), elsewhere a place.
+                rows[k++] = Row(T.TopicShape, NerText.Mix(topic, shape));
+                rows[k++] = Row(T.TopicCluster, NerText.Mix(topic, (ulong)b.Coarse[i]));
+                rows[k++] = Row(T.TopicGaz, NerText.Mix(topic, b.Gaz[i]));
+            }
             k = AddGazetteer(rows, k, T.Gaz, b.Gaz[i], shape, true);
             if (i > 0) k = AddGazetteer(rows, k, T.GazPrev, b.Gaz[i - 1], shape, false);
             if (i + 1 < n) k = AddGazetteer(rows, k, T.GazNext, b.Gaz[i + 1], shape, false);
@@ -358,9 +486,9 @@ internal sealed class NerDecoder(Gazetteer gazetteer, IReadOnlySet<ulong> common
         return casing;
     }
 
-    private int AddGazetteer(Span<int> rows, int k, T template, byte marks, ulong shape, bool withShape)
+    private int AddGazetteer(Span<int> rows, int k, T template, ushort marks, ulong shape, bool withShape)
     {
-        for (var bit = 0; bit < 8 && marks != 0; bit++)
+        for (var bit = 0; bit < 16 && marks != 0; bit++)
         {
             if ((marks & (1 << bit)) == 0) continue;
             rows[k++] = Row(template, (ulong)bit);

@@ -3,7 +3,7 @@ using Dossier.Language.Learning;
 namespace Dossier.Language.Entities;
 
 /// <summary>
-/// A trained named-entity tagger (averaged perceptron over hashed features, greedy BIO decoding; see
+/// A trained named-entity tagger (averaged perceptron over hashed features, beam-search BIO decoding; see
 /// <see cref="NerTrainer"/>). Immutable and thread-safe once loaded.
 /// The default model is the one committed under Resources/ner/, or a <c>ner/model.bin</c> file beside the application
 /// when present (so a model retrained with <c>dossier train ner</c> can replace it without rebuilding).
@@ -11,7 +11,7 @@ namespace Dossier.Language.Entities;
 public sealed class NerModel
 {
     private const string Magic = "DossierNER";
-    private const int FormatVersion = 4;
+    private const int FormatVersion = 6;
     private const string ResourceName = "model.bin";
 
     private readonly NerDecoder _decoder;
@@ -74,6 +74,7 @@ public sealed class NerModel
         ModelFile.Write(stream, Magic, FormatVersion, writer =>
         {
             writer.Write(_decoder.Bits);
+            writer.Write(_decoder.BeamWidth);
             _decoder.Gazetteer.Write(writer);
             writer.Write(_decoder.CommonWords.Count);
             foreach (var word in _decoder.CommonWords.Order()) writer.Write(word);
@@ -89,13 +90,15 @@ public sealed class NerModel
         {
             var bits = reader.ReadInt32();
             if (bits is < 8 or > 26) throw new InvalidDataException("NER model feature table size out of range");
+            var beamWidth = reader.ReadInt32();
+            if (beamWidth is < 1 or > 64) throw new InvalidDataException("NER model beam width out of range");
             var gazetteer = Gazetteer.Read(reader);
             var commonCount = reader.ReadInt32();
             if (commonCount is < 0 or > 10_000_000) throw new InvalidDataException("NER model word list size out of range");
             var common = new HashSet<ulong>(commonCount);
             for (var i = 0; i < commonCount; i++) common.Add(reader.ReadUInt64());
             var clusters = WordClusters.Read(reader);
-            var decoder = new NerDecoder(gazetteer, common, clusters, bits);
+            var decoder = new NerDecoder(gazetteer, common, clusters, bits, beamWidth);
             return new NerModel(decoder, QuantisedWeights.Read(reader, decoder.Rows, NerTags.Count));
         });
     }

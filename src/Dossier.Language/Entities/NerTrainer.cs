@@ -4,14 +4,18 @@ using System.Diagnostics;
 namespace Dossier.Language.Entities;
 
 /// <summary>
-/// Trains <see cref="NerModel"/> on CoNLL-2003 style data: an averaged perceptron (Collins 2002; Ratinov and Roth 2009
-/// for the NER feature set), decoding each document greedily with its own predicted previous tags, as at tagging time.
+/// Trains <see cref="NerModel"/> on CoNLL-2003 style data: an averaged structured perceptron (Collins 2002; Ratinov and
+/// Roth 2009 for the NER feature set), decoding each document with the same beam search as at tagging time and
+/// updating early when the gold tags fall out of the beam (see NerDecoder).
 /// With a validation file, the averaged weights of the best epoch (entity F1) are kept.
 /// Deterministic: the same data and epochs give the same model.
 /// </summary>
 public static class NerTrainer
 {
     public const int DefaultBits = 20;
+
+    /// <summary>Beam width of training and tagging: 4 gains 1.4 points of valid F1 over greedy decoding, 8 little more.</summary>
+    public const int DefaultBeamWidth = 4;
 
     public static NerModel Train(string trainPath, string? validPath, int epochs, Action<string>? log)
     {
@@ -28,7 +32,7 @@ public static class NerTrainer
         var gazetteer = new Gazetteer();
         gazetteer.AddAll(Gazetteer.Default);
         var suppressed = AddTrainingNames(gazetteer, train);
-        var decoder = new NerDecoder(gazetteer, CommonWords(train), clusters ?? WordClusters.Default, DefaultBits);
+        var decoder = new NerDecoder(gazetteer, CommonWords(train), clusters ?? WordClusters.Default, DefaultBits, DefaultBeamWidth);
         var learner = new Learner(decoder.Rows);
         var buffers = new NerDecoder.Buffers();
         var documents = train.Select(d => (Words: d.Sentences.Select(s => s.Words).ToList(), Gold: d.Sentences.Select(s => s.Tags.Select(NerTags.Index).ToArray()).ToArray())).ToList();
@@ -120,12 +124,13 @@ public static class NerTrainer
         public float[] Weights => _perceptron.Weights;
         public int Mistakes { get; set; }
 
-        public void Update(ReadOnlySpan<int> staticRows, ReadOnlySpan<int> dynamicRows, int gold, int predicted)
+        public void Update(ReadOnlySpan<int> rows, int gold, int predicted)
         {
             Mistakes++;
-            _perceptron.Update(staticRows, gold, predicted);
-            _perceptron.Update(dynamicRows, gold, predicted);
+            _perceptron.Update(rows, gold, predicted);
         }
+
+        public void Add(ReadOnlySpan<int> rows, int label, float delta) => _perceptron.Add(rows, label, delta);
 
         public void Tick() => _perceptron.Tick();
 

@@ -49,11 +49,12 @@ public static class GazetteerBuilder
     public sealed record BuildSummary(int Countries, int Cities, int Leaders, int NerNames);
 
     /// <summary>Writes the actor files to <paramref name="actorsDir"/> and the NER name list to <paramref name="nerNamesPath"/>.</summary>
-    public static BuildSummary Build(string gazetteerDir, string actorsDir, string nerNamesPath)
+    /// <param name="cameoDir">The CAMEO actor dictionaries (petrarch2/, text_to_CAMEO/): people and organisations for the NER name list only.</param>
+    public static BuildSummary Build(string gazetteerDir, string cameoDir, string actorsDir, string nerNamesPath)
     {
         var countries = ReadCountries(Path.Combine(gazetteerDir, "countries.json"));
         var actors = BuildActors(gazetteerDir, countries, actorsDir);
-        var names = NerNames(gazetteerDir, countries);
+        var names = NerNames(gazetteerDir, cameoDir, countries);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(nerNamesPath))!);
         using (var file = File.Create(nerNamesPath))
         using (var gzip = new GZipStream(file, CompressionLevel.SmallestSize))
@@ -66,9 +67,13 @@ public static class GazetteerBuilder
     }
 
     /// <summary>The NER name list: "LABEL\tname" lines, sorted and without duplicates.</summary>
-    public static IReadOnlyList<string> NerNames(string gazetteerDir) => NerNames(gazetteerDir, ReadCountries(Path.Combine(gazetteerDir, "countries.json")));
+    public static IReadOnlyList<string> NerNames(string gazetteerDir, string cameoDir) =>
+        NerNames(gazetteerDir, cameoDir, ReadCountries(Path.Combine(gazetteerDir, "countries.json")));
 
-    private static IReadOnlyList<string> NerNames(string dir, SortedDictionary<string, CountryRow> countries)
+    /// <summary>The PETRARCH2 actor dictionaries read for people and organisations (Phoenix CAMEO dictionaries, MIT).</summary>
+    private static readonly string[] CameoActorFiles = ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"];
+
+    private static IReadOnlyList<string> NerNames(string dir, string cameoDir, SortedDictionary<string, CountryRow> countries)
     {
         var entries = new SortedSet<string>(StringComparer.Ordinal);
         void Add(string label, string? name)
@@ -118,6 +123,17 @@ public static class GazetteerBuilder
                 if (parts.Length >= 2 && parts[^1].Length >= 3 && char.IsUpper(parts[^1][0])) Add("PER", parts[^1]);
             }
         }
+        foreach (var file in CameoActorFiles)
+        {
+            foreach (var record in CameoActors.Read(Path.Combine(cameoDir, "petrarch2", file)))
+            {
+                var kind = CameoActors.Classify(record);
+                if (kind == CameoActors.Kind.Skip) continue;
+                var label = kind == CameoActors.Kind.Person ? "PER" : "ORG";
+                foreach (var phrase in record.Phrases) Add(label, CameoActors.Name(phrase, kind));
+            }
+        }
+        foreach (var f in Tsv(Path.Combine(cameoDir, "text_to_CAMEO", "countrynames.txt"), 2).Where(f => f[1] != "---")) Add("LOC", f[0]);
         return [.. entries];
     }
 

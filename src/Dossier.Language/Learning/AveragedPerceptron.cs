@@ -29,6 +29,17 @@ public sealed class AveragedPerceptron(int rows, int labels)
         }
     }
 
+    /// <summary>Adds <paramref name="delta"/> to the weights of <paramref name="active"/> for one label.</summary>
+    public void Add(ReadOnlySpan<int> active, int label, float delta)
+    {
+        foreach (var row in active)
+        {
+            var i = row * labels + label;
+            Weights[i] += delta;
+            _timed[i] += _clock * delta;
+        }
+    }
+
     /// <summary>One decision has been made (updated or not): time moves on for the average.</summary>
     public void Tick() => _clock++;
 

@@ -14,7 +14,7 @@ public class GazetteerBuilderTests
         try
         {
             var nerNames = Path.Combine(output.FullName, "gazetteer.tsv.gz");
-            var summary = GazetteerBuilder.Build(SharedData.Path("data", "gazetteers"), output.FullName, nerNames);
+            var summary = GazetteerBuilder.Build(SharedData.Path("data", "gazetteers"), SharedData.Path("data", "events", "cameo-dictionaries"), output.FullName, nerNames);
             Assert.Equal(250, summary.Countries);
             var resources = Path.Combine(SharedData.RepositoryRoot, "src", "Dossier.Language", "Resources");
             foreach (var file in new[] { "countries.tsv", "cities.tsv", "leaders.tsv" })

@@ -73,5 +73,12 @@ public class ConllTests
         var scores = NerEvaluator.Evaluate(model, documents);
         Assert.Equal(1.0, scores.Overall.F1);
         Assert.Contains("PER: precision: 100.00%", scores.Format());
+
+        // the beam-search trainer is deterministic: the same data give the same model, byte for byte
+        using var first = new MemoryStream();
+        using var second = new MemoryStream();
+        model.Save(first);
+        NerTrainer.Train(documents, documents, epochs: 3, log: null).Save(second);
+        Assert.Equal(first.ToArray(), second.ToArray());
     }
 }
